@@ -1,0 +1,11 @@
+// The sitrep subcommands. Each Register* adds one subcommand to the application; when it is
+// chosen, its callback runs and stores the process exit code in *exit_code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace sitrep::cli {
+
+void RegisterExtract(CLI::App* app, int* exit_code);
+
+}  // namespace sitrep::cli

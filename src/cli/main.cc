@@ -1,0 +1,29 @@
+// sitrep: reads news and builds a situation report: who did what to whom, when and where.
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "sitrep turns news into political event data: who did what to whom, when and where.\n\n"
+      "Pipeline stages, each a subcommand:\n"
+      "  extract   page or text -> clean article text, sentences and tokens\n\n"
+      "Inputs everywhere: .txt, .html/.htm and .jsonl files (optionally .gz), directories,\n"
+      "or - for JSON Lines on stdin. Run 'sitrep COMMAND --help' for details and examples."};
+  app.name("sitrep");
+  app.set_version_flag("--version", SITREP_VERSION);
+  app.require_subcommand(1);
+  app.failure_message(CLI::FailureMessage::help);
+
+  int exit_code = 0;
+  sitrep::cli::RegisterExtract(&app, &exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return exit_code;
+}

@@ -1,0 +1,102 @@
+// Document: the one object that every pipeline stage fills in, in order.
+//
+//   text stage    id, url, title, date, author, site, text, paragraphs, boilerplate
+//   segmenter     sentences, tokens (Token::start/end)
+//   syntax stage  Token::upos/xpos/lemma/head/deprel, entities
+//   later stages  actor mentions, events, places, times (added by their issues)
+//
+// Offsets: every Span is a half-open range of UTF-8 *byte* offsets into Document::text.
+// `text` is never rewritten after the text stage, so an offset taken by any stage stays
+// valid and evidence can always be shown.
+//
+// Ownership: a Document owns all its strings. It is movable, not copyable by accident
+// (copying a large article is almost always a bug; use Clone() when it is meant).
+// Thread safety: a Document is owned by one worker at a time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep {
+
+// A half-open byte range [start, end) into Document::text.
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+  bool Contains(const Span& other) const { return start <= other.start && other.end <= end; }
+  friend bool operator==(const Span& a, const Span& b) = default;
+};
+
+// Why a stretch of input text was judged not to be part of the article.
+struct BoilerplateSpan {
+  Span span;
+  std::string reason;  // e.g. "navigation", "caption", "teaser", "appeal", "bio", "source-line"
+};
+
+// One token, following Universal Dependencies English conventions ("n't", "'s" split off).
+// The token's surface is always the exact bytes text[start, end).
+struct Token {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  // Filled by the syntax stage. Empty strings mean "not yet tagged/parsed".
+  std::string upos;
+  std::string xpos;
+  std::string lemma;
+  std::string deprel;
+  int32_t head = -1;  // index of the head token within the sentence; -1 for the root
+};
+
+struct Sentence {
+  Span span;                 // from the first token's start to the last token's end
+  uint32_t first_token = 0;  // index into Document::tokens
+  uint32_t token_count = 0;
+  uint32_t paragraph = 0;    // index into Document::paragraphs
+};
+
+// A named-entity span over whole tokens of one sentence.
+struct EntityMention {
+  uint32_t sentence = 0;     // index into Document::sentences
+  uint32_t first_token = 0;  // index into Document::tokens (absolute)
+  uint32_t last_token = 0;   // inclusive, absolute
+  std::string type;          // GUM types: person, organization, place, event, time, ...
+};
+
+struct Document {
+  Document() = default;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document Clone() const;
+
+  // --- metadata (text stage). Empty means unknown. ---
+  std::string id;      // JSON Lines `id`, else the file name without its extensions
+  std::string origin;  // where it came from, for messages: "feed.jsonl:12", "page.html"
+  std::string url;
+  std::string title;
+  std::string date;    // publication date, ISO 8601 ("2016-12-13" or with time)
+  std::string author;
+  std::string site;
+
+  // --- content (text stage) ---
+  std::string text;                          // valid UTF-8
+  std::vector<Span> paragraphs;              // article paragraphs, in order, within text
+  std::vector<BoilerplateSpan> boilerplate;  // marked, never removed, for text inputs
+
+  // --- segmentation and syntax ---
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<EntityMention> entities;
+
+  std::string_view Slice(Span s) const { return std::string_view(text).substr(s.start, s.size()); }
+  std::string_view Slice(const Token& t) const {
+    return std::string_view(text).substr(t.start, t.end - t.start);
+  }
+  std::string_view SentenceText(const Sentence& s) const { return Slice(s.span); }
+};
+
+}  // namespace sitrep
