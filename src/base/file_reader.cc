@@ -97,8 +97,12 @@ bool LineReader::Next(std::string_view* line, size_t max_line, bool* too_long) {
     const void* nl = std::memchr(buffer_.data() + scan_from, '\n', buffer_.size() - scan_from);
     if (nl) {
       size_t len = static_cast<const char*>(nl) - start;
-      *line = std::string_view(start, len);
       pos_ += len + 1;
+      if (len > max_line) {
+        *too_long = true;
+        len = max_line;
+      }
+      *line = std::string_view(start, len);
       break;
     }
     if (buffer_.size() - pos_ > max_line) {
