@@ -5,14 +5,20 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace sitrep {
 
+// Plain files are read with read(2); gzip streams (and stdin, which cannot be peeked and
+// rewound) go through zlib, which passes uncompressed data through unchanged.
 struct ByteReader::Rep {
   gzFile file = nullptr;
+  int fd = -1;
   ~Rep() {
     if (file) gzclose(file);
+    if (fd >= 0) close(fd);
   }
 };
 
@@ -27,19 +33,40 @@ Result<std::unique_ptr<ByteReader>> ByteReader::Open(const std::string& path) {
     if (fd < 0) return Status::IOError("cannot read standard input");
     rep->file = gzdopen(fd, "rb");
   } else {
-    rep->file = gzopen(path.c_str(), "rb");
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ENOENT) return Status::NotFound(path + ": no such file");
+      return Status::IOError(path + ": " + std::strerror(errno));
+    }
+    unsigned char magic[2] = {0, 0};
+    ssize_t got = pread(fd, magic, 2, 0);
+    if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+      rep->file = gzdopen(fd, "rb");
+    } else {
+      rep->fd = fd;
+      return std::unique_ptr<ByteReader>(new ByteReader(std::move(rep), path));
+    }
   }
-  if (!rep->file) {
-    if (errno == ENOENT) return Status::NotFound(path + ": no such file");
-    return Status::IOError(path + ": " + std::strerror(errno));
-  }
-  gzbuffer(rep->file, 1 << 17);
+  if (!rep->file) return Status::IOError(path + ": cannot open");
+  gzbuffer(rep->file, 1 << 16);
   return std::unique_ptr<ByteReader>(new ByteReader(std::move(rep), path));
 }
 
 Result<size_t> ByteReader::Read(size_t max_bytes, std::string* out) {
   size_t old = out->size();
   out->resize(old + max_bytes);
+  if (rep_->fd >= 0) {
+    ssize_t n;
+    do {
+      n = read(rep_->fd, out->data() + old, max_bytes);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      out->resize(old);
+      return Status::IOError(path_ + ": " + std::strerror(errno));
+    }
+    out->resize(old + n);
+    return static_cast<size_t>(n);
+  }
   int n = gzread(rep_->file, out->data() + old, static_cast<unsigned>(max_bytes));
   if (n < 0) {
     out->resize(old);
@@ -62,8 +89,19 @@ Result<size_t> ByteReader::Read(size_t max_bytes, std::string* out) {
 }
 
 Status ByteReader::ReadAll(size_t limit, std::string* out) {
+  struct stat st;
+  if (rep_->fd >= 0 && fstat(rep_->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    // A plain file of known size: one read, no zero-filled slack.
+    size_t size = static_cast<size_t>(st.st_size);
+    if (size > limit) {
+      return Status::ResourceExhausted(path_ + ": " + FormatBytes(size) + ", larger than the " +
+                                       FormatBytes(limit) + " limit for one document (see --max-doc-mb)");
+    }
+    out->reserve(out->size() + size + 1);
+  }
   for (;;) {
-    auto n = Read(1 << 16, out);
+    size_t chunk = out->capacity() > out->size() + 4096 ? out->capacity() - out->size() : 1 << 16;
+    auto n = Read(chunk, out);
     if (!n.ok()) return n.status();
     if (*n == 0) return Status::OK();
     if (out->size() > limit) {

@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <cstring>
+
 namespace sitrep {
 
 namespace {
@@ -33,6 +35,15 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
 
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // Skip eight ASCII bytes at a time.
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     // Fast path over ASCII runs.
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
@@ -46,6 +57,7 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 std::string RepairUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
@@ -72,6 +84,7 @@ std::string_view StripBom(std::string_view s) {
 }
 
 std::string NormalizeNewlines(std::string_view s) {
+  if (s.find('\r') == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {

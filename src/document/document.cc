@@ -2,6 +2,15 @@
 
 namespace sitrep {
 
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kNegated: return "negated";
+  }
+  return "asserted";
+}
+
 Document Document::Clone() const {
   Document d;
   d.id = id;
@@ -17,6 +26,8 @@ Document Document::Clone() const {
   d.sentences = sentences;
   d.tokens = tokens;
   d.entities = entities;
+  d.actors = actors;
+  d.events = events;
   return d;
 }
 

@@ -65,6 +65,54 @@ struct EntityMention {
   std::string type;          // GUM types: person, organization, place, event, time, ...
 };
 
+// An actor found in the text: a dictionary match, a country adjective combined with an agent
+// noun ("Russian troops"), or a pronoun/description resolved to an earlier actor.
+struct ActorMention {
+  uint32_t sentence = 0;
+  uint32_t first_token = 0;  // absolute token indices, inclusive
+  uint32_t last_token = 0;
+  uint32_t head_token = 0;   // syntactic head of the mention
+  Span span;                 // the text that names the actor in this sentence
+  std::string code;          // CAMEO actor code, e.g. "RUSMIL"; "" when unknown
+  std::string name;          // canonical name, e.g. "Russia"
+  std::string kind;          // country, person, igo, armed_group, agent, ...
+  int32_t antecedent = -1;   // for resolved pronouns: index of the mention it refers to
+};
+
+enum class Modality { kAsserted, kHypothetical, kNegated };
+const char* ModalityName(Modality m);
+
+// A resolved place, filled by the place stage.
+struct Location {
+  std::string name;
+  std::string country;       // ISO 3166-1 alpha-3 (or "" when unknown)
+  double lat = 0;
+  double lon = 0;
+  int64_t geonames_id = 0;
+  std::string precision;     // "point", "city", "region" or "country"
+  Span span;                 // the toponym in the text; empty when inferred
+};
+
+// One coded event: who did what to whom, with the exact text that states it.
+struct Event {
+  uint32_t sentence = 0;
+  int32_t source = -1;       // index into Document::actors
+  int32_t target = -1;       // index into Document::actors; -1 when there is none
+  std::string cameo;         // full CAMEO code, e.g. "190"
+  std::string root;          // two-digit root, e.g. "19"
+  int quad_class = 0;        // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  double goldstein = 0;
+  std::string plover;        // PLOVER 2.0 type, e.g. "ASSAULT"
+  Span trigger;              // the word(s) that express the event
+  uint32_t trigger_token = 0;
+  Modality modality = Modality::kAsserted;
+  // Filled by the time and place stages. Empty / has_location=false until then.
+  std::string date;            // ISO 8601 (TimeML value) of the event itself
+  std::string date_precision;  // "day", "month", "year", ...
+  bool has_location = false;
+  Location location;
+};
+
 struct Document {
   Document() = default;
   Document(Document&&) = default;
@@ -91,6 +139,10 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<EntityMention> entities;
+
+  // --- event coding ---
+  std::vector<ActorMention> actors;
+  std::vector<Event> events;
 
   std::string_view Slice(Span s) const { return std::string_view(text).substr(s.start, s.size()); }
   std::string_view Slice(const Token& t) const {

@@ -1,0 +1,93 @@
+// EventCoder: the coding stage. Reads a parsed Document (tokens with UD tags, lemmas and
+// dependency arcs) and fills Document::actors and Document::events: who did what to whom,
+// in CAMEO and PLOVER, with modality and the exact text that states it.
+//
+// Per sentence:
+//   1. actors     dictionary matches (countries, people by date, organisations, armed
+//                 groups, country + agent noun), then pronouns and descriptions ("it", "the
+//                 group") resolved to earlier actors of the document;
+//   2. triggers   verbs, nouns and adjectives of the event lexicon, with their constraints
+//                 (object, particle, complement topic, passive);
+//   3. arguments  source and target from the dependency tree: subject/object, passive agent
+//                 and patient, control ("agreed to withdraw"), shared subjects of conjoined
+//                 verbs, relative clauses, light verbs ("carried out an offensive against"),
+//                 nominal events ("the withdrawal of Russian troops from Syria",
+//                 "airstrikes on its oil facilities", "talks with Kerry");
+//   4. recoding   intent, threat, demand and rejection verbs turn their complement's event
+//                 into CAMEO's 03x / 13x / 10x / 12x codes;
+//   5. modality   asserted, hypothetical (modals, conditionals, plans, speculation,
+//                 questions) or negated;
+//   6. output     one event per source x target actor pair (compound actors give several
+//                 events), de-duplicated within the sentence.
+//
+// Thread safety: an EventCoder is immutable once built and may be shared by threads; each
+// worker passes its own Scratch. The tables it borrows must outlive it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actors/actor_dictionary.h"
+#include "document/document.h"
+#include "events/cameo_table.h"
+#include "events/dependency_tree.h"
+#include "events/event_lexicon.h"
+
+namespace sitrep {
+
+struct EventCoderOptions {
+  // Code a speech verb as CAMEO 010 (make statement) when its sentence yields no other event.
+  bool code_statements = true;
+  // Drop events whose source actor has neither a country nor an international root.
+  bool require_coded_source = true;
+  // How many sentences back a pronoun or description may find its antecedent.
+  int coreference_window = 3;
+  // Most events one trigger may yield (source x target pairs of compound actors).
+  int max_events_per_trigger = 6;
+};
+
+class EventCoder {
+ public:
+  // Per-worker working memory, reusable across documents.
+  struct Scratch {
+    DependencyTree tree;
+    std::vector<ActorMatch> matches;
+    ActorDictionary::MatchScratch match_scratch;
+    std::vector<int> actor_at;     // per sentence token: index into doc->actors or -1
+    std::vector<char> suppressed;  // per sentence token: complement already coded
+  };
+
+  EventCoder(const CameoTable& cameo, const EventLexicon& lexicon, const ActorDictionary& actors,
+             EventCoderOptions options = {});
+
+  // Fills doc->actors and doc->events (cleared first). Requires sentences, tokens and
+  // syntax (upos, lemma, head, deprel). Never fails: an unparsed sentence yields nothing.
+  void Code(Document* doc, Scratch* scratch) const;
+
+ private:
+  struct SentenceState;
+  struct Candidate;
+  void FindActors(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  bool MatchTrigger(const SentenceState& st, int token, Candidate* out) const;
+  bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const;
+  void FindArguments(SentenceState& st, Candidate* c) const;
+  void FindVerbArguments(SentenceState& st, int verb, const TriggerPattern& p, Candidate* c) const;
+  void FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p, Candidate* c) const;
+  int SubjectOf(SentenceState& st, int verb, int depth = 0) const;
+  int ActorFor(SentenceState& st, int head) const;
+  int ResolveReference(SentenceState& st, int token) const;
+  int CountryRoleActor(SentenceState& st, int country_actor, std::string_view role, int token) const;
+  std::vector<int> ExpandConjuncts(SentenceState& st, int head) const;
+  Modality ModalityOf(const SentenceState& st, int trigger, int governor) const;
+  bool Recode(SentenceState& st, Candidate* c) const;
+  void Emit(SentenceState& st, const Candidate& c) const;
+
+  const CameoTable& cameo_;
+  const EventLexicon& lexicon_;
+  const ActorDictionary& actors_;
+  EventCoderOptions options_;
+};
+
+}  // namespace sitrep

@@ -1,0 +1,273 @@
+#include "events/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace sitrep {
+namespace {
+
+constexpr char kCameo[] =
+    "# version: 1\n"
+    "code\tname\tgoldstein\tgoldstein_gdelt\tquad\troot\tplover\n"
+    "010\tMake statement\t0\t0\t1\t01\t-\n"
+    "036\tExpress intent to meet or negotiate\t4\t4\t1\t03\tAGREE\n"
+    "043\tHold talks\t2.8\t2.8\t1\t04\tCONSULT\n"
+    "0874\tRetreat or surrender militarily\t10\t10\t2\t08\tRETREAT\n"
+    "163\tImpose embargo, boycott, or sanctions\t-8\t-8\t4\t16\tSANCTION\n"
+    "190\tUse conventional military force\t-10\t-10\t4\t19\tASSAULT\n"
+    "195\tEmploy aerial weapons\t-10\t-10\t4\t19\tASSAULT\n";
+
+constexpr char kPatterns[] =
+    "-     light   carry out ; conduct ; begin ; hold\n"
+    "-     modal   possible ; potential\n"
+    "010   speech  say\n"
+    "043   noun    talk | prep: with\n"
+    "0874  verb    withdraw | place: from\n"
+    "0874  noun    withdrawal | of: source | place: from\n"
+    "163   verb    impose | obj: sanction | prep: on\n"
+    "190   verb    attack\n"
+    "190   noun    offensive | prep: against\n"
+    "195   noun    airstrike | prep: on ; against\n"
+    "036   intent  agree ; plan | map: intent\n";
+
+constexpr char kRecode[] = "map\tfrom\tto\nintent\t04\t036\nintent\t08\t036\n";
+
+constexpr char kActors[] =
+    "RUS       country    Russia\n"
+    "RUS       adjective  Russian\n"
+    "SYR       country    Syria\n"
+    "SYR       adjective  Syrian\n"
+    "IRN       country    Iran\n"
+    "USA       country    United States ; U.S.\n"
+    "IMGMUSISI armed_group Islamic State ; ISIS\n"
+    "USAGOV    person     John Kerry ; Kerry  [2013-02-01..2017-01-20]\n"
+    "MIL       agent      troops ; army\n"
+    "REB       agent      rebels\n";
+
+// A parsed sentence written as "form lemma UPOS head deprel" rows; head is 1-based, 0 = root.
+struct Row {
+  const char* form;
+  const char* lemma;
+  const char* upos;
+  int head;
+  const char* deprel;
+};
+
+class EventCoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto cameo = CameoTable::Parse(kCameo, "cameo");
+    ASSERT_TRUE(cameo.ok()) << cameo.status().ToString();
+    cameo_ = std::move(cameo).value();
+    auto lex = EventLexicon::Parse(kPatterns, "patterns", kRecode, "recode", *cameo_);
+    ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+    lexicon_ = std::move(lex).value();
+    actors_ = std::make_unique<ActorDictionary>();
+    std::istringstream in(kActors);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) ASSERT_TRUE(actors_->AddLine(line, "test.txt", ++n).ok()) << line;
+    ASSERT_TRUE(actors_->Compile().ok());
+    coder_ = std::make_unique<EventCoder>(*cameo_, *lexicon_, *actors_);
+  }
+
+  // Appends one parsed sentence to doc_.
+  void AddSentence(std::initializer_list<Row> rows) {
+    Sentence s;
+    s.first_token = doc_.tokens.size();
+    if (!doc_.text.empty()) doc_.text += ' ';
+    for (const Row& r : rows) {
+      if (doc_.text.size() && doc_.text.back() != ' ') doc_.text += ' ';
+      Token t;
+      t.start = doc_.text.size();
+      doc_.text += r.form;
+      t.end = doc_.text.size();
+      t.lemma = r.lemma;
+      t.upos = r.upos;
+      t.head = r.head - 1;
+      t.deprel = r.deprel;
+      doc_.tokens.push_back(t);
+    }
+    s.token_count = doc_.tokens.size() - s.first_token;
+    s.span = {doc_.tokens[s.first_token].start, doc_.tokens.back().end};
+    doc_.sentences.push_back(s);
+  }
+
+  // "SOURCE>TARGET:CODE:modality" for each event, in order.
+  std::vector<std::string> Coded() {
+    EventCoder::Scratch scratch;
+    coder_->Code(&doc_, &scratch);
+    std::vector<std::string> out;
+    for (const Event& e : doc_.events) {
+      std::string s = doc_.actors[e.source].code + ">" +
+                      (e.target >= 0 ? doc_.actors[e.target].code : "-") + ":" + e.cameo;
+      if (e.modality != Modality::kAsserted) s += std::string(":") + ModalityName(e.modality);
+      out.push_back(s);
+    }
+    return out;
+  }
+
+  std::unique_ptr<CameoTable> cameo_;
+  std::unique_ptr<EventLexicon> lexicon_;
+  std::unique_ptr<ActorDictionary> actors_;
+  std::unique_ptr<EventCoder> coder_;
+  Document doc_;
+};
+
+using Events = std::vector<std::string>;
+
+TEST_F(EventCoderTest, ActiveVoiceSubjectAndObject) {
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 2, "obj"},
+               {".", ".", "PUNCT", 2, "punct"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>SYR:190"}));
+}
+
+TEST_F(EventCoderTest, PassiveVoiceTakesTheAgentAsSource) {
+  // Syria was attacked by Russian troops.
+  AddSentence({{"Syria", "Syria", "PROPN", 3, "nsubj:pass"},
+               {"was", "be", "AUX", 3, "aux:pass"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"by", "by", "ADP", 6, "case"},
+               {"Russian", "Russian", "ADJ", 6, "amod"},
+               {"troops", "troops", "NOUN", 3, "obl:agent"}});
+  EXPECT_EQ(Coded(), (Events{"RUSMIL>SYR:190"}));
+}
+
+TEST_F(EventCoderTest, ConjoinedSubjectsYieldOneEventEach) {
+  // Russia and Iran attacked ISIS.
+  AddSentence({{"Russia", "Russia", "PROPN", 4, "nsubj"},
+               {"and", "and", "CCONJ", 3, "cc"},
+               {"Iran", "Iran", "PROPN", 1, "conj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"ISIS", "ISIS", "PROPN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>IMGMUSISI:190", "IRN>IMGMUSISI:190"}));
+}
+
+TEST_F(EventCoderTest, NegatedAndHypotheticalAreMarked) {
+  // Russia did not attack Syria. Iran could attack Syria.
+  AddSentence({{"Russia", "Russia", "PROPN", 4, "nsubj"},
+               {"did", "do", "AUX", 4, "aux"},
+               {"not", "not", "PART", 4, "advmod"},
+               {"attack", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 4, "obj"}});
+  AddSentence({{"Iran", "Iran", "PROPN", 3, "nsubj"},
+               {"could", "could", "AUX", 3, "aux"},
+               {"attack", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 3, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>SYR:190:negated", "IRN>SYR:190:hypothetical"}));
+}
+
+TEST_F(EventCoderTest, ControlVerbRecodesComplementAsIntent) {
+  // Russia agreed to withdraw troops.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"agreed", "agree", "VERB", 0, "root"},
+               {"to", "to", "PART", 4, "mark"},
+               {"withdraw", "withdraw", "VERB", 2, "xcomp"},
+               {"troops", "troops", "NOUN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>-:036"}));
+}
+
+TEST_F(EventCoderTest, NominalEventUnderLightVerb) {
+  // Russia has begun the withdrawal of its troops from Syria.
+  AddSentence({{"Russia", "Russia", "PROPN", 3, "nsubj"},
+               {"has", "have", "AUX", 3, "aux"},
+               {"begun", "begin", "VERB", 0, "root"},
+               {"the", "the", "DET", 5, "det"},
+               {"withdrawal", "withdrawal", "NOUN", 3, "obj"},
+               {"of", "of", "ADP", 8, "case"},
+               {"its", "its", "PRON", 8, "nmod:poss"},
+               {"troops", "troops", "NOUN", 5, "nmod"},
+               {"from", "from", "ADP", 10, "case"},
+               {"Syria", "Syria", "PROPN", 5, "nmod"}});
+  auto events = Coded();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].substr(0, 3), "RUS");
+  EXPECT_NE(events[0].find(":0874"), std::string::npos);
+  EXPECT_EQ(events[0].find("SYR"), std::string::npos) << "Syria is the place, not the target";
+}
+
+TEST_F(EventCoderTest, NominalEventWithAdjectiveSourceAndPrepositionalTarget) {
+  // Russian airstrikes on ISIS continued.
+  AddSentence({{"Russian", "Russian", "ADJ", 2, "amod"},
+               {"airstrikes", "airstrike", "NOUN", 5, "nsubj"},
+               {"on", "on", "ADP", 4, "case"},
+               {"ISIS", "ISIS", "PROPN", 2, "nmod"},
+               {"continued", "continue", "VERB", 0, "root"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>IMGMUSISI:195"}));
+}
+
+TEST_F(EventCoderTest, PronounResolvesToEarlierActor) {
+  // Russia said it attacked ISIS.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"said", "say", "VERB", 0, "root"},
+               {"it", "it", "PRON", 4, "nsubj"},
+               {"attacked", "attack", "VERB", 2, "ccomp"},
+               {"ISIS", "ISIS", "PROPN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>IMGMUSISI:190"})) << "a statement is not coded beside a specific event";
+}
+
+TEST_F(EventCoderTest, BareStatementIsCodedAsMakeStatement) {
+  AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
+               {"said", "say", "VERB", 0, "root"},
+               {"nothing", "nothing", "PRON", 2, "obj"}});
+  doc_.date = "2015-06-01";
+  EXPECT_EQ(Coded(), (Events{"USAGOV>-:010"}));
+}
+
+TEST_F(EventCoderTest, PersonRoleFollowsTheDate) {
+  doc_.date = "2019-03-01";
+  AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 2, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"USAELI>SYR:190"}));
+}
+
+TEST_F(EventCoderTest, ObjectConstrainedVerbTakesPrepositionalTarget) {
+  // The United States imposed sanctions on Iran.
+  AddSentence({{"The", "the", "DET", 3, "det"},
+               {"United", "United", "PROPN", 3, "compound"},
+               {"States", "States", "PROPN", 4, "nsubj"},
+               {"imposed", "impose", "VERB", 0, "root"},
+               {"sanctions", "sanction", "NOUN", 4, "obj"},
+               {"on", "on", "ADP", 7, "case"},
+               {"Iran", "Iran", "PROPN", 4, "obl"}});
+  EXPECT_EQ(Coded(), (Events{"USA>IRN:163"}));
+}
+
+TEST_F(EventCoderTest, ObjectConstraintRejectsOtherObjects) {
+  // The United States imposed a curfew. (not a sanction)
+  AddSentence({{"The", "the", "DET", 3, "det"},
+               {"United", "United", "PROPN", 3, "compound"},
+               {"States", "States", "PROPN", 4, "nsubj"},
+               {"imposed", "impose", "VERB", 0, "root"},
+               {"a", "a", "DET", 6, "det"},
+               {"curfew", "curfew", "NOUN", 4, "obj"}});
+  EXPECT_TRUE(Coded().empty());
+}
+
+TEST_F(EventCoderTest, SentenceWithoutActorsYieldsNothing) {
+  // The team attacked the goal.
+  AddSentence({{"The", "the", "DET", 2, "det"},
+               {"team", "team", "NOUN", 3, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"the", "the", "DET", 5, "det"},
+               {"goal", "goal", "NOUN", 3, "obj"}});
+  EXPECT_TRUE(Coded().empty());
+}
+
+TEST_F(EventCoderTest, TalksWithPerson) {
+  doc_.date = "2015-06-01";
+  // Russia held talks with Kerry.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"held", "hold", "VERB", 0, "root"},
+               {"talks", "talk", "NOUN", 2, "obj"},
+               {"with", "with", "ADP", 5, "case"},
+               {"Kerry", "Kerry", "PROPN", 3, "nmod"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>USAGOV:043"}));
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,201 @@
+#include "events/event_lexicon.h"
+
+#include <algorithm>
+
+#include "base/file_reader.h"
+#include "events/dependency_tree.h"
+
+namespace sitrep {
+
+namespace {
+
+// Kinds whose lemmas are cue words rather than triggers of their own.
+bool IsCueKind(std::string_view kind) {
+  return kind == "light" || kind == "negation" || kind == "modal";
+}
+
+Result<std::string> ReadText(const std::string& path) {
+  auto reader = ByteReader::Open(path);
+  if (!reader.ok()) return reader.status();
+  std::string contents;
+  SITREP_RETURN_IF_ERROR((*reader)->ReadAll(64u << 20, &contents));
+  return contents;
+}
+
+std::string_view StripComment(std::string_view line) {
+  size_t hash = line.find(" #");
+  if (hash != std::string_view::npos) line = line.substr(0, hash);
+  if (!line.empty() && line[0] == '#') return {};
+  return TrimWhitespace(line);
+}
+
+std::vector<std::string> SplitList(std::string_view values) {
+  std::vector<std::string> out;
+  for (std::string_view v : SplitString(values, ';')) {
+    v = TrimWhitespace(v);
+    if (!v.empty()) out.push_back(ToLowerAscii(v));
+  }
+  return out;
+}
+
+// Splits "CODE  KIND  rest" on the first two runs of whitespace.
+bool SplitHead(std::string_view line, std::string_view* code, std::string_view* kind,
+               std::string_view* rest) {
+  size_t a = line.find_first_of(" \t");
+  if (a == std::string_view::npos) return false;
+  *code = line.substr(0, a);
+  size_t b = line.find_first_not_of(" \t", a);
+  if (b == std::string_view::npos) return false;
+  size_t c = line.find_first_of(" \t", b);
+  if (c == std::string_view::npos) return false;
+  *kind = line.substr(b, c - b);
+  *rest = TrimWhitespace(line.substr(c));
+  return true;
+}
+
+}  // namespace
+
+const std::vector<std::string>* TriggerPattern::Values(std::string_view key) const {
+  auto it = keys.find(std::string(key));
+  return it == keys.end() ? nullptr : &it->second;
+}
+
+bool TriggerPattern::Allows(std::string_view key, std::string_view value) const {
+  const auto* values = Values(key);
+  if (!values) return true;
+  return std::find(values->begin(), values->end(), value) != values->end();
+}
+
+int TriggerPattern::specificity() const {
+  int n = second.empty() ? 0 : 2;
+  for (const auto& [key, values] : keys) {
+    if (key != "passive" && key != "of" && key != "map" && key != "prep" && key != "place") n += 1;
+  }
+  return n;
+}
+
+Status EventLexicon::AddPatternLine(std::string_view line, const std::string& where,
+                                    const CameoTable& cameo) {
+  line = StripComment(line);
+  if (line.empty()) return Status::OK();
+  auto fields = SplitString(line, '|');
+  std::string_view code, kind, lemmas;
+  if (!SplitHead(fields[0], &code, &kind, &lemmas)) {
+    return Status::InvalidArgument(where + ": expected 'CODE KIND lemma ; lemma ...'");
+  }
+  if (code != "-" && !cameo.Find(code)) {
+    return Status::InvalidArgument(where + ": unknown CAMEO code '" + std::string(code) + "'");
+  }
+  TriggerPattern proto;
+  proto.code = std::string(code);
+  proto.kind = ToLowerAscii(kind);
+  proto.file = where.substr(0, where.rfind(':'));
+  proto.line = std::atoi(where.substr(where.rfind(':') + 1).c_str());
+  for (size_t i = 1; i < fields.size(); ++i) {
+    std::string_view field = TrimWhitespace(fields[i]);
+    size_t colon = field.find(':');
+    if (colon == std::string_view::npos || colon == 0) {
+      return Status::InvalidArgument(where + ": expected 'key: value' after '|', got '" +
+                                     std::string(field) + "'");
+    }
+    std::string key = ToLowerAscii(TrimWhitespace(field.substr(0, colon)));
+    auto values = SplitList(field.substr(colon + 1));
+    if (values.empty()) return Status::InvalidArgument(where + ": key '" + key + "' has no value");
+    auto& slot = proto.keys[key];
+    slot.insert(slot.end(), values.begin(), values.end());
+  }
+  auto lemma_list = SplitList(lemmas);
+  if (lemma_list.empty()) return Status::InvalidArgument(where + ": no lemma");
+  for (const std::string& lemma : lemma_list) {
+    if (IsCueKind(proto.kind) && proto.keys.empty()) {
+      cues_[proto.kind].insert(lemma);
+      if (proto.kind != "light") continue;
+    }
+    TriggerPattern p = proto;
+    size_t space = lemma.find(' ');
+    p.lemma = lemma.substr(0, space);
+    if (space != std::string::npos) p.second = lemma.substr(space + 1);
+    patterns_.push_back(std::move(p));
+  }
+  return Status::OK();
+}
+
+Status EventLexicon::AddRecodeLine(std::string_view line, const std::string& where,
+                                   const CameoTable& cameo) {
+  line = StripComment(line);
+  if (line.empty()) return Status::OK();
+  auto cols = SplitString(line, '\t');
+  if (cols.size() < 3) return Status::InvalidArgument(where + ": expected MAP<TAB>FROM<TAB>TO");
+  std::string map = ToLowerAscii(TrimWhitespace(cols[0]));
+  std::string from(TrimWhitespace(cols[1]));
+  std::string to(TrimWhitespace(cols[2]));
+  if (map == "map") return Status::OK();  // header line
+  if (!cameo.Find(to)) return Status::InvalidArgument(where + ": unknown CAMEO code '" + to + "'");
+  recode_[{map, from}] = to;
+  return Status::OK();
+}
+
+void EventLexicon::Compile() {
+  for (const TriggerPattern& p : patterns_) by_lemma_[p.lemma].push_back(&p);
+  for (auto& [lemma, list] : by_lemma_) {
+    std::stable_sort(list.begin(), list.end(), [](const TriggerPattern* a, const TriggerPattern* b) {
+      return a->specificity() > b->specificity();
+    });
+  }
+}
+
+Result<std::unique_ptr<EventLexicon>> EventLexicon::Parse(std::string_view patterns,
+                                                          const std::string& patterns_origin,
+                                                          std::string_view recode,
+                                                          const std::string& recode_origin,
+                                                          const CameoTable& cameo) {
+  auto lexicon = std::unique_ptr<EventLexicon>(new EventLexicon());
+  int line_no = 0;
+  for (std::string_view line : SplitString(patterns, '\n')) {
+    ++line_no;
+    SITREP_RETURN_IF_ERROR(
+        lexicon->AddPatternLine(line, patterns_origin + ":" + std::to_string(line_no), cameo));
+  }
+  line_no = 0;
+  for (std::string_view line : SplitString(recode, '\n')) {
+    ++line_no;
+    SITREP_RETURN_IF_ERROR(
+        lexicon->AddRecodeLine(line, recode_origin + ":" + std::to_string(line_no), cameo));
+  }
+  lexicon->Compile();
+  return lexicon;
+}
+
+Result<std::unique_ptr<EventLexicon>> EventLexicon::Load(const std::string& patterns_path,
+                                                         const std::string& recode_path,
+                                                         const CameoTable& cameo) {
+  SITREP_ASSIGN_OR_RETURN(std::string patterns, ReadText(patterns_path));
+  std::string recode;
+  if (!recode_path.empty()) {
+    SITREP_ASSIGN_OR_RETURN(recode, ReadText(recode_path));
+  }
+  return Parse(patterns, patterns_path, recode, recode_path, cameo);
+}
+
+const std::vector<const TriggerPattern*>& EventLexicon::Lookup(std::string_view lemma) const {
+  static const std::vector<const TriggerPattern*> kEmpty;
+  auto it = by_lemma_.find(std::string(lemma));
+  return it == by_lemma_.end() ? kEmpty : it->second;
+}
+
+bool EventLexicon::IsCue(std::string_view kind, std::string_view lemma) const {
+  auto it = cues_.find(std::string(kind));
+  return it != cues_.end() && it->second.count(std::string(lemma)) > 0;
+}
+
+std::string EventLexicon::Recode(std::string_view map, std::string_view code) const {
+  std::string m(map);
+  for (size_t len : {code.size(), size_t{3}, size_t{2}}) {
+    if (len > code.size()) continue;
+    auto it = recode_.find({m, std::string(code.substr(0, len))});
+    if (it != recode_.end()) return it->second;
+  }
+  return "";
+}
+
+}  // namespace sitrep
