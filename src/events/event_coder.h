@@ -70,8 +70,17 @@ class EventCoder {
   struct Candidate;
   void FindActors(Document* doc, uint32_t sentence, Scratch* scratch) const;
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
-  bool MatchTrigger(const SentenceState& st, int token, Candidate* out) const;
+
+  // Trigger matching (event_coder.cc).
+  bool IsBlocked(const SentenceState& st, int token) const;
   bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const;
+  std::vector<const TriggerPattern*> FittingPatterns(const SentenceState& st, int token) const;
+  bool PlainTrigger(const SentenceState& st, int token, Candidate* out) const;
+  bool ComplementTrigger(SentenceState& st, int token, Candidate* out) const;
+  int GovernedEvent(const SentenceState& st, int token, const TriggerPattern& p,
+                    Candidate* inner) const;
+
+  // Arguments and actors (event_arguments.cc).
   void FindArguments(SentenceState& st, Candidate* c) const;
   void FindVerbArguments(SentenceState& st, int verb, const TriggerPattern& p, Candidate* c) const;
   void FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p, Candidate* c) const;
@@ -80,8 +89,11 @@ class EventCoder {
   int ResolveReference(SentenceState& st, int token) const;
   int CountryRoleActor(SentenceState& st, int country_actor, std::string_view role, int token) const;
   std::vector<int> ExpandConjuncts(SentenceState& st, int head) const;
+
+  // Modality, future and obligation (event_modality.cc).
   Modality ModalityOf(const SentenceState& st, int trigger, int governor) const;
-  bool Recode(SentenceState& st, Candidate* c) const;
+  int ReportingSpeaker(SentenceState& st, int clause) const;
+  void ApplyTense(SentenceState& st, Candidate* c) const;
   void Emit(SentenceState& st, const Candidate& c) const;
 
   const CameoTable& cameo_;

@@ -20,7 +20,8 @@ constexpr char kCameo[] =
 
 constexpr char kPatterns[] =
     "-     light   carry out ; conduct ; begin ; hold\n"
-    "-     modal   possible ; potential\n"
+    "-     modal   possible ; potential ; could ; may ; might\n"
+    "-     negation  not ; n't ; never ; no\n"
     "010   speech  say\n"
     "043   noun    talk | prep: with\n"
     "0874  verb    withdraw | place: from\n"
@@ -209,12 +210,23 @@ TEST_F(EventCoderTest, PronounResolvesToEarlierActor) {
   EXPECT_EQ(Coded(), (Events{"RUS>IMGMUSISI:190"})) << "a statement is not coded beside a specific event";
 }
 
-TEST_F(EventCoderTest, BareStatementIsCodedAsMakeStatement) {
+TEST_F(EventCoderTest, StatementCarryingAClauseIsCodedAsMakeStatement) {
+  // Kerry said Russia was ready.
+  AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
+               {"said", "say", "VERB", 0, "root"},
+               {"Russia", "Russia", "PROPN", 5, "nsubj"},
+               {"was", "be", "AUX", 5, "cop"},
+               {"ready", "ready", "ADJ", 2, "ccomp"}});
+  doc_.date = "2015-06-01";
+  EXPECT_EQ(Coded(), (Events{"USAGOV>-:010"}));
+}
+
+TEST_F(EventCoderTest, SpeechWithoutAClauseIsNotAStatement) {
   AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
                {"said", "say", "VERB", 0, "root"},
                {"nothing", "nothing", "PRON", 2, "obj"}});
   doc_.date = "2015-06-01";
-  EXPECT_EQ(Coded(), (Events{"USAGOV>-:010"}));
+  EXPECT_TRUE(Coded().empty());
 }
 
 TEST_F(EventCoderTest, PersonRoleFollowsTheDate) {

@@ -11,7 +11,45 @@ namespace {
 
 // Kinds whose lemmas are cue words rather than triggers of their own.
 bool IsCueKind(std::string_view kind) {
-  return kind == "light" || kind == "negation" || kind == "modal";
+  return kind == "light" || kind == "negation" || kind == "modal" || kind == "future" ||
+         kind == "obligation";
+}
+
+bool IsPreposition(std::string_view w) {
+  return w == "of" || w == "against" || w == "for" || w == "in" || w == "on" || w == "to" ||
+         w == "with" || w == "from" || w == "into" || w == "at" || w == "over";
+}
+
+// Splits a multi-word lemma into its head and the other words. Verbs (and adjectives) are
+// headed by their first word ("pull out", "take part in"); nouns by their last word ("air
+// strike"), or by the word before a preposition ("state of emergency").
+void SplitLemma(const std::string& lemma, const std::string& pos, TriggerPattern* p) {
+  std::vector<std::string> words;
+  for (std::string_view w : SplitString(lemma, ' ')) {
+    if (!w.empty()) words.emplace_back(w);
+  }
+  size_t head = 0;
+  if (pos == "noun") {
+    head = words.size() - 1;
+    for (size_t i = 1; i + 1 < words.size(); ++i) {
+      if (IsPreposition(words[i])) {
+        head = i - 1;
+        break;
+      }
+    }
+  }
+  p->lemma = words[head];
+  p->extra.clear();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i != head) p->extra.push_back(words[i]);
+  }
+}
+
+std::string PosOfKind(const TriggerPattern& p) {
+  if (const auto* pos = p.Values("pos")) return (*pos)[0];
+  if (p.kind == "noun") return "noun";
+  if (p.kind == "adj") return "adj";
+  return "verb";
 }
 
 Result<std::string> ReadText(const std::string& path) {
@@ -67,11 +105,11 @@ bool TriggerPattern::Allows(std::string_view key, std::string_view value) const 
 }
 
 int TriggerPattern::specificity() const {
-  int n = second.empty() ? 0 : 2;
+  int n = static_cast<int>(extra.size());
   for (const auto& [key, values] : keys) {
-    if (key != "passive" && key != "of" && key != "map" && key != "prep" && key != "place") n += 1;
+    if (key == "obj" || key == "subj" || key == "with" || key == "topic" || key == "noobj") n += 2;
   }
-  return n;
+  return n * 10 + static_cast<int>(code.size());  // a 4-digit code beats its parent on a tie
 }
 
 Status EventLexicon::AddPatternLine(std::string_view line, const std::string& where,
@@ -106,15 +144,11 @@ Status EventLexicon::AddPatternLine(std::string_view line, const std::string& wh
   }
   auto lemma_list = SplitList(lemmas);
   if (lemma_list.empty()) return Status::InvalidArgument(where + ": no lemma");
+  proto.pos = PosOfKind(proto);
   for (const std::string& lemma : lemma_list) {
-    if (IsCueKind(proto.kind) && proto.keys.empty()) {
-      cues_[proto.kind].insert(lemma);
-      if (proto.kind != "light") continue;
-    }
     TriggerPattern p = proto;
-    size_t space = lemma.find(' ');
-    p.lemma = lemma.substr(0, space);
-    if (space != std::string::npos) p.second = lemma.substr(space + 1);
+    SplitLemma(lemma, p.pos, &p);
+    if (IsCueKind(p.kind)) cues_[p.kind].insert(p.lemma);
     patterns_.push_back(std::move(p));
   }
   return Status::OK();
@@ -130,7 +164,12 @@ Status EventLexicon::AddRecodeLine(std::string_view line, const std::string& whe
   std::string from(TrimWhitespace(cols[1]));
   std::string to(TrimWhitespace(cols[2]));
   if (map == "map") return Status::OK();  // header line
-  if (!cameo.Find(to)) return Status::InvalidArgument(where + ": unknown CAMEO code '" + to + "'");
+  if (from.empty() || from.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument(where + ": malformed complement code '" + from + "'");
+  }
+  if (to != "=" && !cameo.Find(to)) {
+    return Status::InvalidArgument(where + ": unknown CAMEO code '" + to + "'");
+  }
   recode_[{map, from}] = to;
   return Status::OK();
 }
@@ -188,12 +227,21 @@ bool EventLexicon::IsCue(std::string_view kind, std::string_view lemma) const {
   return it != cues_.end() && it->second.count(std::string(lemma)) > 0;
 }
 
+std::vector<const TriggerPattern*> EventLexicon::Cues(std::string_view kind,
+                                                     std::string_view lemma) const {
+  std::vector<const TriggerPattern*> out;
+  for (const TriggerPattern* p : Lookup(lemma)) {
+    if (p->kind == kind) out.push_back(p);
+  }
+  return out;
+}
+
 std::string EventLexicon::Recode(std::string_view map, std::string_view code) const {
   std::string m(map);
   for (size_t len : {code.size(), size_t{3}, size_t{2}}) {
     if (len > code.size()) continue;
     auto it = recode_.find({m, std::string(code.substr(0, len))});
-    if (it != recode_.end()) return it->second;
+    if (it != recode_.end()) return it->second == "=" ? std::string(code) : it->second;
   }
   return "";
 }

@@ -27,12 +27,14 @@
 
 namespace sitrep {
 
-// One trigger: a lemma (with an optional second word) and its constraints.
+// One trigger: a head lemma, the other words of a multi-word lemma, and its constraints.
 struct TriggerPattern {
   std::string code;    // CAMEO code; "-" for cue entries
-  std::string kind;    // verb, noun, adj, speech, light, intent, threat, ...
-  std::string lemma;   // the head word's lemma, lowercase ("pull" of "pull out")
-  std::string second;  // the rest of a multi-word lemma ("out"), or ""
+  std::string kind;    // verb, noun, adj, speech, light, block, intent, threat, ...
+  std::string pos;     // part of speech of the head: "verb", "noun" or "adj"
+  std::string lemma;   // the head word's lemma, lowercase ("pull" of "pull out",
+                       // "strike" of "air strike", "state" of "state of emergency")
+  std::vector<std::string> extra;  // the other words, to be found among the head's dependents
   // key -> allowed values (lowercase), e.g. "obj" -> {"sanction", "embargo"}
   std::map<std::string, std::vector<std::string>> keys;
   std::string file;
@@ -43,6 +45,9 @@ struct TriggerPattern {
   bool Allows(std::string_view key, std::string_view value) const;
   // Number of constraints; more specific patterns are tried first.
   int specificity() const;
+  // True for kinds that govern a complement event (intent, appeal, demand, reject, threat,
+  // accuse, investigate): they carry a `map:` key.
+  bool governs_complement() const { return Has("map") && kind != "future" && kind != "obligation"; }
 };
 
 class EventLexicon {
@@ -61,11 +66,14 @@ class EventLexicon {
 
   // Patterns whose head lemma is `lemma` (lowercase), most specific first; empty when none.
   const std::vector<const TriggerPattern*>& Lookup(std::string_view lemma) const;
-  // True when `lemma` appears in a cue list of `kind` ("negation", "modal", "light").
+  // True when `lemma` heads an entry of cue kind `kind` ("negation", "modal", "light",
+  // "future", "obligation"). Multi-word cues are found by their head word.
   bool IsCue(std::string_view kind, std::string_view lemma) const;
+  // The cue entries of `kind` headed by `lemma` (for their keys and extra words).
+  std::vector<const TriggerPattern*> Cues(std::string_view kind, std::string_view lemma) const;
   // The code that `map` ("intent", "threat", "demand", "reject", ...) turns a complement
   // event `code` into, or "" when the table has no row for it. Tries the full code, then
-  // the 3-digit parent, then the root.
+  // the 3-digit parent, then the root. A row whose result is "=" keeps `code`.
   std::string Recode(std::string_view map, std::string_view code) const;
 
   size_t pattern_count() const { return patterns_.size(); }

@@ -1,0 +1,391 @@
+// Event coder, part 2: actors in the sentence and the source and target of each trigger.
+#include <algorithm>
+#include <array>
+
+#include "events/event_coder_internal.h"
+
+namespace sitrep {
+
+using coder_internal::Contains;
+using coder_internal::IsCodedActor;
+using coder_internal::LowerLemma;
+
+namespace coder_internal {
+
+bool IsCodedActor(const ActorMention& a) {
+  if (a.kind == "agent" || a.code.size() < 3) return false;
+  for (int i = 0; i < 3; ++i) {
+    if (a.code[i] < 'A' || a.code[i] > 'Z') return false;
+  }
+  return true;
+}
+
+std::string LowerLemma(const DependencyTree& tree, int token) {
+  std::string_view l = tree.lemma(token);
+  return ToLowerAscii(l.empty() ? tree.form(token) : l);
+}
+
+bool Contains(const std::vector<std::string>* values, std::string_view v) {
+  return values && std::find(values->begin(), values->end(), v) != values->end();
+}
+
+}  // namespace coder_internal
+
+namespace {
+
+// Nouns that take their actor from an "of" phrase ("the leader of Hamas").
+bool IsRepresentativeNoun(std::string_view lemma) {
+  static const std::array<std::string_view, 24> kNouns = {
+      "leader",  "head",       "chief",     "president", "minister",   "spokesman",
+      "spokeswoman", "spokesperson", "commander", "member", "official", "representative",
+      "envoy",   "delegation", "ambassador", "government", "army",     "force",
+      "troops",  "fighter",    "militant",  "soldier",   "delegate",   "administration"};
+  return std::find(kNouns.begin(), kNouns.end(), lemma) != kNouns.end();
+}
+
+// Verbs whose object, not their subject, controls an infinitive ("urged Russia to withdraw").
+bool IsObjectControlVerb(std::string_view lemma) {
+  static const std::array<std::string_view, 14> kVerbs = {
+      "urge", "ask", "call", "force", "order", "persuade", "allow",
+      "tell", "invite", "encourage", "press", "pressure", "compel", "permit"};
+  return std::find(kVerbs.begin(), kVerbs.end(), lemma) != kVerbs.end();
+}
+
+enum class ReferenceClass { kNone, kPerson, kSingularBody, kPlural, kGroup, kCountry, kGovernment };
+
+ReferenceClass ClassifyReference(std::string_view lemma, bool definite_noun) {
+  if (!definite_noun) {
+    if (lemma == "he" || lemma == "him" || lemma == "his" || lemma == "she" || lemma == "her" ||
+        lemma == "hers" || lemma == "himself" || lemma == "herself")
+      return ReferenceClass::kPerson;
+    if (lemma == "it" || lemma == "its" || lemma == "itself") return ReferenceClass::kSingularBody;
+    if (lemma == "they" || lemma == "them" || lemma == "their" || lemma == "themselves")
+      return ReferenceClass::kPlural;
+    return ReferenceClass::kNone;
+  }
+  if (lemma == "group" || lemma == "militia" || lemma == "organization" || lemma == "organisation" ||
+      lemma == "movement" || lemma == "faction")
+    return ReferenceClass::kGroup;
+  if (lemma == "country" || lemma == "state" || lemma == "nation" || lemma == "kingdom" ||
+      lemma == "republic")
+    return ReferenceClass::kCountry;
+  if (lemma == "government" || lemma == "regime" || lemma == "administration" ||
+      lemma == "authority" || lemma == "leadership" || lemma == "cabinet")
+    return ReferenceClass::kGovernment;
+  return ReferenceClass::kNone;
+}
+
+bool KindFits(ReferenceClass rc, std::string_view kind) {
+  switch (rc) {
+    case ReferenceClass::kPerson: return kind == "person";
+    case ReferenceClass::kSingularBody:
+      return kind == "country" || kind == "capital" || kind == "igo" || kind == "ngo" ||
+             kind == "organization" || kind == "armed_group" || kind == "party" ||
+             kind == "business" || kind == "media";
+    case ReferenceClass::kPlural:
+      return kind == "armed_group" || kind == "agent" || kind == "country_agent" ||
+             kind == "organization" || kind == "demonym";
+    case ReferenceClass::kGroup:
+      return kind == "armed_group" || kind == "organization" || kind == "party" || kind == "ngo";
+    case ReferenceClass::kCountry:
+    case ReferenceClass::kGovernment:
+      return kind == "country" || kind == "capital" || kind == "adjective" || kind == "country_agent";
+    case ReferenceClass::kNone: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) const {
+  const Sentence& sent = doc->sentences[sentence];
+  scratch->matches.clear();
+  actors_.Match(*doc, sent, &scratch->matches, &scratch->match_scratch);
+  scratch->actor_at.assign(sent.token_count, -1);
+  int32_t day = ParseDayKey(doc->date);
+  for (const ActorMatch& m : scratch->matches) {
+    const ActorEntry* entry = actors_.ResolveAt(m, day);
+    ActorMention a;
+    a.sentence = sentence;
+    a.first_token = m.first_token;
+    a.last_token = m.last_token;
+    a.span = {doc->tokens[m.first_token].start, doc->tokens[m.last_token].end};
+    if (entry && !(entry->kind == ActorKind::kPerson && entry->code.size() == 3)) {
+      a.code = entry->code;
+      a.name = entry->canonical;
+      a.kind = std::string(ActorKindName(entry->kind));
+    } else {
+      // A person out of office is still someone of that country: an elite, not the state.
+      const ActorEntry* any = entry ? entry : m.candidates.front();
+      a.code = std::string(any->root()) + "ELI";
+      a.name = any->canonical;
+      a.kind = "person";
+    }
+    // The head is the token whose own head lies outside the match.
+    a.head_token = m.last_token;
+    for (uint32_t t = m.first_token; t <= m.last_token; ++t) {
+      int h = doc->tokens[t].head;
+      uint32_t abs_head = h < 0 ? UINT32_MAX : sent.first_token + h;
+      if (abs_head < m.first_token || abs_head > m.last_token) a.head_token = t;
+    }
+    int index = static_cast<int>(doc->actors.size());
+    doc->actors.push_back(std::move(a));
+    for (uint32_t t = m.first_token; t <= m.last_token; ++t) {
+      scratch->actor_at[t - sent.first_token] = index;
+    }
+  }
+}
+
+int EventCoder::CountryRoleActor(SentenceState& st, int country_actor, std::string_view role,
+                                 int token) const {
+  const ActorMention& country = st.doc->actors[country_actor];
+  std::string root = country.code.substr(0, 3);
+  const ActorEntry* entry = actors_.FindCountryAgent(root, role);
+  ActorMention a;
+  a.sentence = st.sentence;
+  uint32_t abs = st.tree.Absolute(token);
+  a.first_token = std::min(country.first_token, abs);
+  a.last_token = std::max(country.last_token, abs);
+  if (country.sentence != st.sentence) a.first_token = a.last_token = abs;
+  a.head_token = abs;
+  a.span = {st.doc->tokens[a.first_token].start, st.doc->tokens[a.last_token].end};
+  a.code = entry ? entry->code : root + std::string(role);
+  a.name = entry ? entry->canonical : country.name;
+  a.kind = "country_agent";
+  a.antecedent = country.antecedent;
+  int index = static_cast<int>(st.doc->actors.size());
+  st.doc->actors.push_back(std::move(a));
+  return index;
+}
+
+int EventCoder::ResolveReference(SentenceState& st, int token) const {
+  const DependencyTree& tree = st.tree;
+  std::string lemma = LowerLemma(tree, token);
+  bool definite = tree.upos(token) == "NOUN";
+  if (definite) {
+    int det = tree.Child(token, "det");
+    if (det < 0) return -1;
+    std::string d = ToLowerAscii(tree.form(det));
+    if (d != "the" && d != "this" && d != "that") return -1;
+  }
+  ReferenceClass rc = ClassifyReference(lemma, definite);
+  if (rc == ReferenceClass::kNone) return -1;
+  uint32_t abs = tree.Absolute(token);
+  uint32_t window = static_cast<uint32_t>(options_.coreference_window);
+  uint32_t earliest = st.sentence > window ? st.sentence - window : 0;
+  for (int i = static_cast<int>(st.doc->actors.size()) - 1; i >= 0; --i) {
+    const ActorMention& cand = st.doc->actors[i];
+    if (cand.sentence < earliest) break;
+    if (cand.sentence == st.sentence && cand.last_token >= abs) continue;
+    if (cand.antecedent >= 0 || !KindFits(rc, cand.kind) || !IsCodedActor(cand)) continue;
+    if (rc == ReferenceClass::kGovernment && cand.code.size() == 3) {
+      int gov = CountryRoleActor(st, i, "GOV", token);
+      ActorMention& g = st.doc->actors[gov];
+      g.first_token = g.last_token = g.head_token = abs;
+      g.span = {st.doc->tokens[abs].start, st.doc->tokens[abs].end};
+      g.antecedent = i;
+      return gov;
+    }
+    ActorMention a = cand;
+    a.sentence = st.sentence;
+    a.first_token = a.last_token = a.head_token = abs;
+    a.span = {st.doc->tokens[abs].start, st.doc->tokens[abs].end};
+    a.antecedent = i;
+    int index = static_cast<int>(st.doc->actors.size());
+    st.doc->actors.push_back(std::move(a));
+    return index;
+  }
+  return -1;
+}
+
+int EventCoder::ActorFor(SentenceState& st, int head) const {
+  if (head < 0) return -1;
+  const DependencyTree& tree = st.tree;
+  auto& actor_at = st.scratch->actor_at;
+  int a = actor_at[head];
+  if (a >= 0) {
+    if (st.doc->actors[a].kind != "agent") return a;
+    // A bare agent noun ("troops") takes its country from a modifier ("Syria's troops").
+    for (int c : tree.children(head)) {
+      std::string_view rel = tree.deprel(c);
+      bool modifier = rel == "amod" || rel == "compound" || rel == "nmod:poss" ||
+                      (rel == "nmod" && tree.CaseMarker(c) == "of");
+      if (!modifier) continue;
+      if (actor_at[c] < 0 && rel == "nmod:poss") {
+        int r = ResolveReference(st, c);  // "its troops"
+        if (r >= 0) actor_at[c] = r;
+      }
+      if (actor_at[c] < 0 || actor_at[c] == a || !IsCodedActor(st.doc->actors[actor_at[c]])) continue;
+      int combined = CountryRoleActor(st, actor_at[c], st.doc->actors[a].code, head);
+      actor_at[head] = combined;
+      return combined;
+    }
+    return a;
+  }
+  std::string_view upos = tree.upos(head);
+  if (upos == "PRON" || upos == "NOUN" || upos == "DET") {
+    int r = ResolveReference(st, head);
+    if (r >= 0) {
+      actor_at[head] = r;
+      return r;
+    }
+  }
+  std::string lemma = LowerLemma(tree, head);
+  for (int c : tree.children(head)) {
+    std::string_view rel = tree.deprel(c);
+    bool linked = rel == "compound" || rel == "flat" || rel == "nmod:poss" || rel == "amod" ||
+                  rel == "appos" ||
+                  (rel == "nmod" && tree.CaseMarker(c) == "of" && IsRepresentativeNoun(lemma));
+    if (!linked) continue;
+    int r = actor_at[c] >= 0 ? actor_at[c] : (rel == "nmod:poss" ? ResolveReference(st, c) : -1);
+    if (r >= 0 && IsCodedActor(st.doc->actors[r])) return r;
+  }
+  return -1;
+}
+
+std::vector<int> EventCoder::ExpandConjuncts(SentenceState& st, int head) const {
+  std::vector<int> out;
+  if (head < 0) return out;
+  std::vector<int> heads{head};
+  for (int c : st.tree.Conjuncts(head)) heads.push_back(c);
+  for (int h : heads) {
+    int a = ActorFor(st, h);
+    if (a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  }
+  return out;
+}
+
+int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
+  const DependencyTree& tree = st.tree;
+  int nsubj = tree.Child(verb, "nsubj");
+  std::string_view rel = tree.deprel(verb);
+  int gov = tree.head(verb);
+  if (nsubj >= 0) {
+    std::string relpro = ToLowerAscii(tree.form(nsubj));
+    if (rel == "acl:relcl" && gov >= 0 && (relpro == "which" || relpro == "who" || relpro == "that")) {
+      return gov;
+    }
+    return nsubj;
+  }
+  if (depth > 4 || gov < 0) return -1;
+  if (rel == "xcomp") {
+    int obj = tree.Child(gov, "obj");
+    if (obj >= 0 && IsObjectControlVerb(LowerLemma(tree, gov)) && ActorFor(st, obj) >= 0) return obj;
+    return SubjectOf(st, gov, depth + 1);
+  }
+  if (rel == "conj") return SubjectOf(st, gov, depth + 1);
+  if (rel == "acl:relcl" || rel == "acl") return gov;
+  if (rel == "advcl" && tree.Child(verb, "mark") < 0) return SubjectOf(st, gov, depth + 1);
+  return -1;
+}
+
+void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPattern& p,
+                                   Candidate* c) const {
+  const DependencyTree& tree = st.tree;
+  bool passive = tree.Child(verb, "nsubj:pass") >= 0 || tree.Child(verb, "aux:pass") >= 0;
+  int subject = -1, object = -1;
+  if (passive) {
+    subject = tree.Child(verb, "obl:agent");
+    for (int o : tree.Children(verb, "obl")) {
+      if (subject < 0 && tree.CaseMarker(o) == "by") subject = o;
+    }
+    object = tree.Child(verb, "nsubj:pass");
+    if (object < 0 && tree.deprel(verb) == "acl") object = tree.head(verb);
+  } else {
+    subject = SubjectOf(st, verb);
+    object = tree.Child(verb, "obj");
+  }
+  if (const auto* subj_role = p.Values("subject"); subj_role && (*subj_role)[0] == "target") {
+    std::swap(subject, object);
+  }
+  c->source_head = subject;
+  if (p.Has("target")) return;  // "target: none"
+  const auto* preps = p.Values("prep");
+  const auto* places = p.Values("place");
+  if (object >= 0 && !p.Has("obj") && ActorFor(st, object) >= 0) {
+    c->target_head = object;
+    return;
+  }
+  int iobj = tree.Child(verb, "iobj");
+  if (iobj >= 0 && ActorFor(st, iobj) >= 0) {
+    c->target_head = iobj;
+    return;
+  }
+  for (int o : tree.Children(verb, "obl", true)) {
+    std::string_view cm = tree.CaseMarker(o);
+    if (Contains(places, cm) && !Contains(preps, cm)) continue;
+    // A "V P" lemma ("fire on", "agree to") puts its object behind its own preposition.
+    bool own_prep = !p.extra.empty() && p.extra.back() == cm;
+    if (Contains(preps, cm) || own_prep) {
+      c->target_head = o;
+      return;
+    }
+  }
+  if (object >= 0 && !p.Has("obj")) c->target_head = object;
+}
+
+void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p,
+                                   Candidate* c) const {
+  const DependencyTree& tree = st.tree;
+  const auto* preps = p.Values("prep");
+  const auto* places = p.Values("place");
+  const auto* of = p.Values("of");
+  bool of_source = of && (*of)[0] == "source";
+  bool of_target = of && (*of)[0] == "target";
+  bool no_target = p.Has("target");
+  for (int ch : tree.children(noun)) {
+    std::string_view rel = tree.deprel(ch);
+    std::string_view cm = tree.CaseMarker(ch);
+    bool nmod = tree.base_deprel(ch) == "nmod";
+    if (c->source_head < 0 &&
+        (rel == "nmod:poss" || ((rel == "amod" || rel == "compound") && ActorFor(st, ch) >= 0) ||
+         (nmod && (cm == "by" || (cm == "of" && of_source))))) {
+      c->source_head = ch;
+    } else if (!no_target && c->target_head < 0 && nmod && !Contains(places, cm) &&
+               (Contains(preps, cm) || (cm == "of" && of_target))) {
+      c->target_head = ch;
+    }
+  }
+  if (c->governor < 0) return;
+  // Under a light verb the verb's subject acts ("Russia carried out airstrikes"), unless
+  // the light verb marks its subject as the target ("Syria came under attack").
+  int gov = c->governor;
+  const TriggerPattern* light = nullptr;
+  for (const TriggerPattern* lp : lexicon_.Cues("light", LowerLemma(tree, gov))) {
+    if (!light || lp->Has("subject")) light = lp;
+  }
+  bool subject_is_target = light && light->Has("subject") && (*light->Values("subject"))[0] == "target";
+  Candidate verb_args;
+  TriggerPattern plain;
+  FindVerbArguments(st, gov, plain, &verb_args);
+  if (subject_is_target) {
+    if (!no_target) c->target_head = verb_args.source_head;
+  } else if (c->source_head < 0) {
+    c->source_head = verb_args.source_head;
+  }
+  if (c->target_head < 0 && !no_target) {
+    for (int o : tree.Children(gov, "obl", true)) {
+      std::string_view cm = tree.CaseMarker(o);
+      if (Contains(preps, cm) && !Contains(places, cm)) c->target_head = o;
+    }
+  }
+}
+
+void EventCoder::FindArguments(SentenceState& st, Candidate* c) const {
+  const TriggerPattern& p = *c->pattern;
+  if (p.pos == "noun") {
+    FindNounArguments(st, c->trigger, p, c);
+  } else if (p.pos == "adj") {
+    // "Russia is critical of the plan": the adjective heads a copular clause.
+    c->source_head = SubjectOf(st, c->trigger);
+    for (int o : st.tree.Children(c->trigger, "obl", true)) {
+      if (Contains(p.Values("prep"), st.tree.CaseMarker(o))) c->target_head = o;
+    }
+  } else {
+    FindVerbArguments(st, c->trigger, p, c);
+  }
+  c->sources = ExpandConjuncts(st, c->source_head);
+  c->targets = ExpandConjuncts(st, c->target_head);
+}
+
+}  // namespace sitrep

@@ -1,0 +1,45 @@
+// Internal to the event coder: the per-sentence state shared by event_coder.cc,
+// event_arguments.cc and event_modality.cc. Not part of the public interface.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "events/event_coder.h"
+
+namespace sitrep {
+
+struct EventCoder::SentenceState {
+  Document* doc;
+  uint32_t sentence;
+  Scratch* scratch;
+  const DependencyTree& tree;
+  int32_t day;         // the document date as a day key, for actor roles
+  size_t first_event;  // first index in doc->events belonging to this sentence
+};
+
+struct EventCoder::Candidate {
+  const TriggerPattern* pattern = nullptr;
+  int trigger = -1;
+  int governor = -1;  // light verb that carries a nominal event, or -1
+  std::string code;
+  int source_head = -1;
+  int target_head = -1;
+  std::vector<int> sources;  // indices into doc->actors
+  std::vector<int> targets;
+  bool modality_fixed = false;  // set when tense or recoding already decided it
+  Modality modality = Modality::kAsserted;
+};
+
+namespace coder_internal {
+
+// True when an actor says whom it belongs to: a country or an international root, not a
+// bare role such as "MIL" from an agent noun with no country.
+bool IsCodedActor(const ActorMention& a);
+// The token's lemma, lowercased (its form when the lemma is missing).
+std::string LowerLemma(const DependencyTree& tree, int token);
+bool Contains(const std::vector<std::string>* values, std::string_view v);
+
+}  // namespace coder_internal
+}  // namespace sitrep

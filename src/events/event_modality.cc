@@ -1,0 +1,180 @@
+// Event coder, part 3: modality (asserted, hypothetical, negated), the future and
+// obligations in reported speech, and writing events out.
+#include "events/event_coder_internal.h"
+
+namespace sitrep {
+
+using coder_internal::IsCodedActor;
+using coder_internal::LowerLemma;
+
+namespace {
+
+bool IsSpeechVerb(const EventLexicon& lexicon, std::string_view lemma) {
+  for (const TriggerPattern* p : lexicon.Lookup(lemma)) {
+    if (p->kind == "speech") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int governor) const {
+  const DependencyTree& tree = st.tree;
+  bool negated = false;
+  bool hypothetical = false;
+  // The trigger, its light verb, and the clauses that embed it without asserting it.
+  std::vector<int> chain{trigger};
+  if (governor >= 0) chain.push_back(governor);
+  for (int n = chain.back(), steps = 0; steps < 6; ++steps) {
+    std::string_view rel = tree.deprel(n);
+    int gov = tree.head(n);
+    if (gov < 0 || rel == "conj") break;
+    bool embedded = rel == "xcomp" || (rel == "advcl" && tree.Child(n, "mark") >= 0) ||
+                    (rel == "obj" && tree.upos(n) == "NOUN");
+    if (!embedded) break;
+    std::string gov_lemma = LowerLemma(tree, gov);
+    if (rel == "xcomp" || rel == "obj") {
+      if (lexicon_.IsCue("modal", gov_lemma)) hypothetical = true;
+      if (lexicon_.IsCue("negation", gov_lemma)) negated = true;  // "failed to"
+    }
+    chain.push_back(gov);
+    n = gov;
+  }
+  for (int n : chain) {
+    for (int ch : tree.children(n)) {
+      std::string_view rel = tree.base_deprel(ch);
+      std::string lemma = LowerLemma(tree, ch);
+      if ((rel == "advmod" || rel == "det" || rel == "cc" || rel == "mark" || rel == "case") &&
+          lexicon_.IsCue("negation", lemma) && lemma != "fail") {
+        negated = true;
+      }
+      if ((rel == "aux" || rel == "advmod" || rel == "amod" || rel == "mark") &&
+          lexicon_.IsCue("modal", lemma)) {
+        hypothetical = true;
+      }
+    }
+  }
+  // A question does not assert ("Will Russia withdraw?").
+  int last = static_cast<int>(tree.size()) - 1;
+  if (last >= 0 && tree.form(last) == "?") hypothetical = true;
+  if (hypothetical) return Modality::kHypothetical;
+  if (negated) return Modality::kNegated;
+  return Modality::kAsserted;
+}
+
+int EventCoder::ReportingSpeaker(SentenceState& st, int clause) const {
+  const DependencyTree& tree = st.tree;
+  int gov = tree.head(clause);
+  std::string_view rel = tree.deprel(clause);
+  int speech = -1;
+  if (gov >= 0 && (rel == "ccomp" || rel == "parataxis") && IsSpeechVerb(lexicon_, LowerLemma(tree, gov))) {
+    speech = gov;
+  }
+  for (int ch : tree.children(clause)) {
+    if (speech < 0 && tree.deprel(ch) == "parataxis" && IsSpeechVerb(lexicon_, LowerLemma(tree, ch))) {
+      speech = ch;
+    }
+  }
+  if (speech < 0) return -1;
+  return ActorFor(st, SubjectOf(st, speech));
+}
+
+void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
+  const DependencyTree& tree = st.tree;
+  int clause = c->governor >= 0 ? c->governor : c->trigger;
+  if (tree.upos(clause) != "VERB") return;
+  bool future = false;
+  bool negated = false;
+  const TriggerPattern* obligation = nullptr;
+  for (int ch : tree.children(clause)) {
+    std::string_view rel = tree.base_deprel(ch);
+    std::string lemma = LowerLemma(tree, ch);
+    if (rel == "aux" && (lexicon_.IsCue("future", lemma) || lemma == "would")) future = true;
+    if (rel == "aux" && lexicon_.IsCue("obligation", lemma)) {
+      auto cues = lexicon_.Cues("obligation", lemma);
+      for (const TriggerPattern* p : cues) {
+        if (p->extra.empty()) obligation = p;
+      }
+    }
+    if ((rel == "advmod" || rel == "det") && lexicon_.IsCue("negation", lemma)) negated = true;
+  }
+  // "have to" / "need to": the clause is the complement of the obligation verb.
+  int gov = tree.head(clause);
+  if (!obligation && gov >= 0 && tree.deprel(clause) == "xcomp") {
+    for (const TriggerPattern* p : lexicon_.Cues("obligation", LowerLemma(tree, gov))) obligation = p;
+  }
+  if (!future && !obligation) return;
+  int speaker = ReportingSpeaker(st, obligation && gov >= 0 && tree.deprel(clause) == "xcomp" ? gov : clause);
+  c->modality_fixed = true;
+  c->modality = Modality::kHypothetical;
+  if (future && negated) {
+    std::string code = lexicon_.Recode("reject", c->code);
+    if (!code.empty() && speaker >= 0) {
+      c->code = code;
+      c->modality = Modality::kAsserted;
+    }
+    return;
+  }
+  if (speaker < 0) return;  // a forecast or an obligation nobody states: not a fact
+  const std::string& speaker_code = st.doc->actors[speaker].code;
+  bool same_actor = c->sources.empty();
+  for (int s : c->sources) same_actor |= st.doc->actors[s].code == speaker_code;
+  if (future && same_actor) {
+    // "Russia said it would withdraw": a statement of intent (03x) or a threat (13x).
+    std::string code = lexicon_.Recode("future", c->code);
+    if (!code.empty()) c->code = code;
+    c->sources = {speaker};
+    c->modality = Modality::kAsserted;
+  } else if (obligation && !same_actor) {
+    // "X said Y must withdraw": a demand (10x) or an appeal (02x) by X on Y.
+    std::string code = lexicon_.Recode((*obligation->Values("map"))[0], c->code);
+    if (!code.empty()) c->code = code;
+    c->targets = c->sources;
+    c->sources = {speaker};
+    c->modality = Modality::kAsserted;
+  }
+}
+
+void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
+  const CameoCode* info = cameo_.Find(c.code);
+  if (!info || c.sources.empty()) return;
+  Modality modality = c.modality_fixed ? c.modality : ModalityOf(st, c.trigger, c.governor);
+  int emitted = 0;
+  std::vector<int> targets = c.targets;
+  if (targets.empty()) targets.push_back(-1);
+  for (int s : c.sources) {
+    const ActorMention& src = st.doc->actors[s];
+    if (options_.require_coded_source && !IsCodedActor(src)) continue;
+    for (int t : targets) {
+      if (emitted >= options_.max_events_per_trigger) return;
+      if (t >= 0 && st.doc->actors[t].code == src.code) continue;
+      bool duplicate = false;
+      for (size_t e = st.first_event; e < st.doc->events.size() && !duplicate; ++e) {
+        const Event& prev = st.doc->events[e];
+        bool same_target = prev.target < 0 ? t < 0
+                                           : (t >= 0 && st.doc->actors[prev.target].code ==
+                                                            st.doc->actors[t].code);
+        duplicate = prev.cameo == c.code && same_target &&
+                    st.doc->actors[prev.source].code == src.code;
+      }
+      if (duplicate) continue;
+      Event ev;
+      ev.sentence = st.sentence;
+      ev.source = s;
+      ev.target = t;
+      ev.cameo = info->code;
+      ev.root = info->root;
+      ev.quad_class = info->quad_class;
+      ev.goldstein = info->goldstein;
+      ev.plover = info->plover;
+      ev.trigger_token = st.tree.Absolute(c.trigger);
+      const Token& tok = st.doc->tokens[ev.trigger_token];
+      ev.trigger = {tok.start, tok.end};
+      ev.modality = modality;
+      st.doc->events.push_back(std::move(ev));
+      ++emitted;
+    }
+  }
+}
+
+}  // namespace sitrep
