@@ -197,15 +197,55 @@ struct Match {
   std::string type = "DATE";
 };
 
+// Marks the words of sentences that speak of the future ("will", "is to", "next"), where a
+// bare weekday or month points forward rather than back.
+std::vector<char> FutureContext(const std::vector<Word>& words) {
+  std::vector<char> future(words.size(), 0);
+  size_t start = 0;
+  for (size_t i = 0; i <= words.size(); ++i) {
+    bool end = i == words.size() || words[i].lower == "." || words[i].lower == "?" || words[i].lower == "!";
+    if (!end) continue;
+    bool is_future = false;
+    for (size_t j = start; j < i; ++j) {
+      const std::string& w = words[j].lower;
+      if (w == "will" || w == "ll" || w == "shall" || w == "scheduled" || w == "upcoming" ||
+          ((w == "is" || w == "are") && j + 1 < i && words[j + 1].lower == "to")) {
+        is_future = true;
+      }
+    }
+    for (size_t j = start; j < i; ++j) future[j] = is_future;
+    start = i + 1;
+  }
+  return future;
+}
+
+// What earlier expressions of a document leave for later ones to anchor to.
+struct Anchors {
+  // The last day-precision date named: "a day after" counts from it.
+  std::optional<CivilDate> last_day;
+  // The last quarter named ("the third quarter"): "a year earlier" then means that quarter a
+  // year before, as in earnings reports.
+  int last_quarter_year = 0;
+  int last_quarter = 0;
+};
+
 class Matcher {
  public:
-  Matcher(const std::vector<Word>& words, std::optional<CivilDate> dct)
-      : w_(words), dct_(dct) {}
+  Matcher(const std::vector<Word>& words, std::optional<CivilDate> dct, Anchors* anchors)
+      : last_day(anchors->last_day),
+        last_quarter_year(anchors->last_quarter_year),
+        last_quarter(anchors->last_quarter),
+        w_(words),
+        dct_(dct),
+        future_(FutureContext(words)),
+        anchors_(anchors) {}
+  ~Matcher() { *anchors_ = {last_day, last_quarter_year, last_quarter}; }
 
   // The longest expression starting at word i, if any.
   bool At(size_t i, Match* best);
-  // The anchor for "a day after": the last day-precision date found so far.
   std::optional<CivilDate> last_day;
+  int last_quarter_year = 0;
+  int last_quarter = 0;
 
  private:
   const Word* word(size_t i) const { return i < w_.size() ? &w_[i] : nullptr; }
@@ -229,14 +269,35 @@ class Matcher {
   // Reads a count at word i ("three", "24", "twenty four", "a"): its value and length.
   bool Count(size_t i, int* value, size_t* length) const;
   // Chooses the year of a month (and day) mentioned without one, preferring the past.
-  int InferYear(int month, int day) const;
+  int InferYear(int month, int day, int direction = 0) const;
   std::string DayValue(CivilDate d);
   // Appends a part-of-day suffix ("morning" -> "TMO") at word i, if present.
   size_t PartOfDay(size_t i, std::string* value, std::string* type) const;
 
   const std::vector<Word>& w_;
   std::optional<CivilDate> dct_;
+  std::vector<char> future_;
+  Anchors* anchors_;
+  size_t current_ = 0;  // the word the current match starts at
 };
+
+void TagWithAnchors(std::string_view text, Span span, std::string_view dct, Anchors* anchors,
+                    std::vector<TimeExpression>* out) {
+  std::vector<Word> words = SplitWords(text, span);
+  Matcher matcher(words, ParseIsoDate(dct), anchors);
+  for (size_t i = 0; i < words.size();) {
+    Match m;
+    if (!matcher.At(i, &m)) {
+      ++i;
+      continue;
+    }
+    // "on", "in", "since" stay outside; a trailing comma or period never belongs.
+    size_t last = i + m.length - 1;
+    while (last > i && !words[last].alpha && !words[last].digits) --last;
+    out->push_back({{words[i].start, words[last].end}, std::move(m.value), std::move(m.type)});
+    i += m.length;
+  }
+}
 
 std::string Matcher::DayValue(CivilDate d) {
   last_day = d;
@@ -267,8 +328,9 @@ bool Matcher::Count(size_t i, int* value, size_t* length) const {
   return true;
 }
 
-int Matcher::InferYear(int month, int day) const {
+int Matcher::InferYear(int month, int day, int direction) const {
   if (!dct_) return 0;
+  bool future = direction > 0 || (direction == 0 && current_ < future_.size() && future_[current_]);
   // The candidate nearest the publication date, the past preferred four to one: news reports
   // what happened, and announces only what is close.
   int best_year = dct_->year;
@@ -278,7 +340,12 @@ int Matcher::InferYear(int month, int day) const {
     int d = day > 0 ? std::min(day, DaysInMonth(y, month)) : 15;
     int64_t delta = DaysFromCivil({y, month, d}) - anchor;
     if (day <= 0 && y == dct_->year && month == dct_->month) delta = 0;
-    int64_t cost = delta > 0 ? delta * 4 : -delta;
+    if (direction != 0 && delta * direction < 0) continue;  // "next March", "last April"
+    if (direction == 0 && y == dct_->year && month == dct_->month) {
+      best_year = y;  // "this month"
+      break;
+    }
+    int64_t cost = delta > 0 ? (future ? delta : delta * 4) : (future ? -delta * 4 : -delta);
     if (cost < best_cost) {
       best_cost = cost;
       best_year = y;
@@ -362,7 +429,15 @@ bool Matcher::MonthDate(size_t i, Match* m) {
     if (!context || (mw->lower == "may" && !prev)) return false;
   }
   if (day > 0 && !IsValidDate(year ? year : 2000, month, day)) return false;
-  if (year == 0) year = InferYear(month, day);
+  if (year == 0) {
+    const Word* prev = i > 0 ? word(i - 1) : nullptr;
+    if (prev && prev->lower == "this" && dct_) {
+      year = dct_->year;
+    } else {
+      int direction = prev && prev->lower == "next" ? 1 : prev && prev->lower == "last" ? -1 : 0;
+      year = InferYear(month, day, direction);
+    }
+  }
   if (day > 0) {
     m->value = year ? DayValue({year, month, day}) : "XXXX-" + FormatMonth(0, month).substr(5) +
                                                         "-" + (day < 10 ? "0" : "") + std::to_string(day);
@@ -412,18 +487,19 @@ bool Matcher::Weekday(size_t i, Match* m) {
   int wd = WeekdayNumber(a->lower);
   if (wd < 0) return false;
   size_t k = SkipPeriod(j + 1);
-  if (a->lower.size() <= 4 && !Is(j + 1, ".")) k = j + 1;
+  bool abbreviated = a->lower.size() <= 4;
+  if (abbreviated && !Is(j + 1, ".")) return false;  // "Sun", "Wed" alone are other words
+  if (direction == 0 && current_ < future_.size() && future_[current_]) direction = 1;
   if (dct_) {
     int today = sitrep::Weekday(*dct_);
     int back = (today - wd + 7) % 7;
-    int64_t offset = direction > 0 ? (wd - today + 7) % 7 + (wd == today ? 7 : 0)
-                                   : -(back == 0 && direction < 0 ? 7 : back);
+    int ahead = (wd - today + 7) % 7;
+    // A weekday named on that same weekday is the publication day itself.
+    int64_t offset = direction > 0 ? ahead : -back;
     m->value = DayValue(AddDays(*dct_, offset));
   } else {
     m->value = "";
   }
-  m->length = k - i;
-  k += PartOfDay(k, &m->value, &m->type);
   m->length = k - i;
   return true;
 }
@@ -456,7 +532,6 @@ bool Matcher::Deictic(size_t i, Match* m) {
   }
   m->value = dct_ ? DayValue(AddDays(*dct_, offset)) : "";
   m->length = 1;
-  m->length += PartOfDay(i + 1, &m->value, &m->type);
   return true;
 }
 
@@ -536,7 +611,8 @@ bool Matcher::Ago(size_t i, Match* m) {
   bool after = Is(k, "after") || Is(k, "later");
   bool before = Is(k, "before") || Is(k, "earlier");
   if (!ago && !after && !before) return false;
-  std::optional<CivilDate> anchor = ago ? dct_ : last_day;
+  // "ago" counts from publication; "after"/"later" from the last date named, else from it.
+  std::optional<CivilDate> anchor = ago ? dct_ : (last_day ? last_day : (before || Is(k, "later") ? dct_ : std::nullopt));
   if (!ago && !anchor) return false;  // "a day after" with nothing to anchor to: a duration
   m->length = k + 1 - i;
   if (!anchor || vague) {
@@ -553,7 +629,10 @@ bool Matcher::Ago(size_t i, Match* m) {
       m->value = FormatMonth(t.year, t.month);
       break;
     }
-    case 'Y': m->value = std::to_string(d.year + sign * n); break;
+    case 'Y':
+      m->value = std::to_string((last_quarter ? last_quarter_year : d.year) + sign * n);
+      if (last_quarter) m->value += "-Q" + std::to_string(last_quarter);
+      break;
     case 'E': m->value = std::to_string((d.year + sign * 10 * n) / 10); break;
     default: m->value = "";
   }
@@ -577,6 +656,13 @@ bool Matcher::Year(size_t i, Match* m) {
   const Word* next = word(i + 1);
   bool context = prev && IsYearContext(prev->lower);
   bool standalone = !next || (!next->alpha && next->lower != "%" && !next->digits);
+  // "the 1990 budget": a year before a singular noun; "1990 troops" is a count.
+  if (!context && !standalone && next->alpha && !next->capitalized && next->lower.back() != 's' &&
+      next->lower != "people" && next->lower != "police" && next->lower != "men" &&
+      next->lower != "women" && next->lower != "children" && next->lower != "personnel" &&
+      a.number >= 1950 && a.number <= 2030) {
+    standalone = true;
+  }
   if (prev && prev->lower == "$") return false;
   if (!context && !standalone) return false;
   m->value = std::to_string(a.number);
@@ -595,7 +681,7 @@ bool Matcher::Duration(size_t i, Match* m) {
   int n = 1;
   size_t len = 0;
   std::string amount;
-  if (Is(j, "several") || Is(j, "few") || Is(j, "many") || Is(j, "some") || Is(j, "recent")) {
+  if (Is(j, "several") || Is(j, "few") || Is(j, "many") || Is(j, "some")) {
     amount = "X";
     len = 1;
   } else if (Count(j, &n, &len)) {
@@ -614,10 +700,11 @@ bool Matcher::Duration(size_t i, Match* m) {
   if (unit == 0) return false;
   if (amount == "1" && !article && u->lower.back() == 's') return false;  // "a years"? no
   if (!article && len == 1 && (w_[j].lower == "a" || w_[j].lower == "an") && Is(k + 1, "ago")) return false;
+  if (Is(k + 1, "-") && Is(k + 2, "old")) return false;  // an age, not a time
   m->value = DurationValue(amount, unit, time_unit);
   m->type = "DURATION";
   m->length = k + 1 - i;
-  if (Is(k + 1, "-") && (Is(k + 2, "old") || Is(k + 2, "long"))) m->length += 2;
+  if (Is(k + 1, "-") && Is(k + 2, "long")) m->length += 2;
   return true;
 }
 
@@ -696,8 +783,25 @@ bool Matcher::Quarter(size_t i, Match* m) {
   if (!o) return false;
   int q = OrdinalNumber(o->lower);
   if (q < 0 && o->number >= 1 && o->number <= 4 && !o->digits) q = o->number;  // "3rd"
-  if (q < 1 || q > 4 || !Is(j + 1, "quarter")) return false;
-  size_t k = j + 2;
+  size_t quarter_at = Is(j + 1, "-") ? j + 2 : j + 1;  // "third-quarter"
+  if (q < 0 && dct_ && (o->lower == "latest" || o->lower == "quarter" || o->lower == "year-ago" ||
+                        o->lower == "year-earlier" || o->lower == "recent" || o->lower == "past")) {
+    // The latest completed quarter, or the same quarter a year before.
+    int current = (dct_->month - 1) / 3;  // 0-based quarter of publication
+    int year = dct_->year;
+    int latest = current == 0 ? 4 : current;
+    if (current == 0) --year;
+    bool year_ago = o->lower == "year-ago" || o->lower == "year-earlier";
+    size_t k = o->lower == "quarter" ? j + 1 : j + 2;
+    if (o->lower != "quarter" && !Is(j + 1, "quarter")) return false;
+    if (o->lower == "quarter" && i == j) return false;  // needs "the"
+    m->value = std::to_string(year - (year_ago ? 1 : 0)) + "-Q" + std::to_string(latest);
+    m->length = k - i;
+    return true;
+  }
+  if (q < 1 || q > 4 || !Is(quarter_at, "quarter")) return false;
+  size_t k = quarter_at + 1;
+  last_quarter = q;
   int year = 0;
   if (Is(k, "of") && word(k + 1) && word(k + 1)->digits && word(k + 1)->number >= 1900) {
     year = word(k + 1)->number;
@@ -707,6 +811,8 @@ bool Matcher::Quarter(size_t i, Match* m) {
     year = q <= current ? dct_->year : dct_->year - 1;
   }
   m->value = year ? std::to_string(year) + "-Q" + std::to_string(q) : "";
+  last_quarter_year = year;
+  if (!year) last_quarter = 0;
   m->length = k - i;
   return true;
 }
@@ -714,10 +820,14 @@ bool Matcher::Quarter(size_t i, Match* m) {
 bool Matcher::Reference(size_t i, Match* m) {
   const std::string& s = w_[i].lower;
   m->length = 1;
+  bool tu = false;
   if (s == "now" || s == "nowadays" || s == "currently") {
     m->value = "PRESENT_REF";
   } else if (s == "recently" || s == "formerly") {
     m->value = "PAST_REF";
+  } else if (s == "recent" && word(i + 1) && UnitLetter(word(i + 1)->lower, &tu) && !tu) {
+    m->value = "PAST_REF";  // "recent years"
+    m->length = 2;
   } else if (s == "these" && Is(i + 1, "days")) {
     m->value = "PRESENT_REF";
     m->length = 2;
@@ -726,6 +836,12 @@ bool Matcher::Reference(size_t i, Match* m) {
     m->length = 2;
   } else if (s == "the" && Is(i + 1, "future")) {
     m->value = "FUTURE_REF";
+    m->length = 2;
+  } else if ((s == "year-earlier" || s == "year-ago") && dct_) {
+    m->value = std::to_string(dct_->year - 1);
+  } else if (s == "the" && Is(i + 1, "weekend") && dct_) {
+    int wd = sitrep::Weekday(*dct_);
+    m->value = FormatWeek(AddDays(*dct_, wd <= 2 ? -7 : 0)) + "-WE";
     m->length = 2;
   } else if (s == "at" && Is(i + 1, "present")) {
     m->value = "PRESENT_REF";
@@ -744,6 +860,7 @@ bool Matcher::At(size_t i, Match* best) {
                                     &Matcher::ClockTime, &Matcher::Set,      &Matcher::Duration,
                                     &Matcher::Reference};
   best->length = 0;
+  current_ = i;
   std::optional<CivilDate> saved = last_day;
   std::optional<CivilDate> chosen = last_day;
   for (Rule rule : kRules) {
@@ -762,20 +879,8 @@ bool Matcher::At(size_t i, Match* best) {
 
 void TimeTagger::Tag(std::string_view text, Span span, std::string_view dct,
                      std::vector<TimeExpression>* out) const {
-  std::vector<Word> words = SplitWords(text, span);
-  Matcher matcher(words, ParseIsoDate(dct));
-  for (size_t i = 0; i < words.size();) {
-    Match m;
-    if (!matcher.At(i, &m)) {
-      ++i;
-      continue;
-    }
-    // "on", "in", "since" stay outside; a trailing comma or period never belongs.
-    size_t last = i + m.length - 1;
-    while (last > i && !words[last].alpha && !words[last].digits) --last;
-    out->push_back({{words[i].start, words[last].end}, std::move(m.value), std::move(m.type)});
-    i += m.length;
-  }
+  Anchors anchors;
+  TagWithAnchors(text, span, dct, &anchors, out);
 }
 
 void TimeTagger::TagDocument(const Document& doc, std::vector<TimeExpression>* out) const {
@@ -785,7 +890,8 @@ void TimeTagger::TagDocument(const Document& doc, std::vector<TimeExpression>* o
   for (const BoilerplateSpan& b : doc.boilerplate) spans.push_back(b.span);
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   if (spans.empty()) spans.push_back({0, static_cast<uint32_t>(doc.text.size())});
-  for (const Span& s : spans) Tag(doc.text, s, doc.date, out);
+  Anchors anchors;
+  for (const Span& s : spans) TagWithAnchors(doc.text, s, doc.date, &anchors, out);
 }
 
 }  // namespace sitrep
