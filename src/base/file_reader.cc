@@ -91,17 +91,38 @@ Result<size_t> ByteReader::Read(size_t max_bytes, std::string* out) {
 Status ByteReader::ReadAll(size_t limit, std::string* out) {
   struct stat st;
   if (rep_->fd >= 0 && fstat(rep_->fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    // A plain file of known size: one read, no zero-filled slack.
+    // A plain file of known size: read exactly that, then confirm the end with a probe into
+    // a small stack buffer (no zero-filled slack that would cost page faults per file).
     size_t size = static_cast<size_t>(st.st_size);
     if (size > limit) {
       return Status::ResourceExhausted(path_ + ": " + FormatBytes(size) + ", larger than the " +
                                        FormatBytes(limit) + " limit for one document (see --max-doc-mb)");
     }
-    out->reserve(out->size() + size + 1);
+    size_t old = out->size();
+    out->resize(old + size);
+    size_t got = 0;
+    while (got < size) {
+      ssize_t n = read(rep_->fd, out->data() + old + got, size - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Status::IOError(path_ + ": " + std::strerror(errno));
+      if (n == 0) break;
+      got += static_cast<size_t>(n);
+    }
+    out->resize(old + got);
+    char probe[4096];
+    for (;;) {  // the file may have grown since fstat
+      ssize_t n = read(rep_->fd, probe, sizeof probe);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return Status::OK();
+      out->append(probe, static_cast<size_t>(n));
+      if (out->size() - old > limit) {
+        return Status::ResourceExhausted(path_ + ": larger than the " + FormatBytes(limit) +
+                                         " limit for one document (see --max-doc-mb)");
+      }
+    }
   }
   for (;;) {
-    size_t chunk = out->capacity() > out->size() + 4096 ? out->capacity() - out->size() : 1 << 16;
-    auto n = Read(chunk, out);
+    auto n = Read(1 << 16, out);
     if (!n.ok()) return n.status();
     if (*n == 0) return Status::OK();
     if (out->size() > limit) {

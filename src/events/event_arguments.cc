@@ -110,16 +110,18 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
     a.first_token = m.first_token;
     a.last_token = m.last_token;
     a.span = {doc->tokens[m.first_token].start, doc->tokens[m.last_token].end};
+    const ActorEntry* person = entry ? entry : m.candidates.front();
     if (entry && !(entry->kind == ActorKind::kPerson && entry->code.size() == 3)) {
       a.code = entry->code;
       a.name = entry->canonical;
       a.kind = std::string(ActorKindName(entry->kind));
-    } else {
+    } else if (person->kind == ActorKind::kPerson) {
       // A person out of office is still someone of that country: an elite, not the state.
-      const ActorEntry* any = entry ? entry : m.candidates.front();
-      a.code = std::string(any->root()) + "ELI";
-      a.name = any->canonical;
+      a.code = std::string(person->root()) + "ELI";
+      a.name = person->canonical;
       a.kind = "person";
+    } else {
+      continue;  // an organisation named outside its dates ("FSA" in 2004) is someone else
     }
     // The head is the token whose own head lies outside the match.
     a.head_token = m.last_token;
