@@ -43,6 +43,14 @@ bool IsRepresentativeNoun(std::string_view lemma) {
   return std::find(kNouns.begin(), kNouns.end(), lemma) != kNouns.end();
 }
 
+// Nouns of quantity whose "of" phrase names who they are ("thousands of Egyptians").
+bool IsQuantityNoun(std::string_view lemma) {
+  return lemma == "thousand" || lemma == "thousands" || lemma == "hundred" ||
+         lemma == "hundreds" || lemma == "dozen" || lemma == "dozens" || lemma == "million" ||
+         lemma == "millions" || lemma == "score" || lemma == "scores" || lemma == "number" ||
+         lemma == "group" || lemma == "crowd" || lemma == "some" || lemma == "many";
+}
+
 // Verbs whose object, not their subject, controls an infinitive ("urged Russia to withdraw").
 bool IsObjectControlVerb(std::string_view lemma) {
   static const std::array<std::string_view, 14> kVerbs = {
@@ -197,7 +205,40 @@ int EventCoder::ResolveReference(SentenceState& st, int token) const {
     st.doc->actors.push_back(std::move(a));
     return index;
   }
+  // "Egyptians protested against the government": with no earlier country, the government
+  // is that of the country in context.
+  if (rc == ReferenceClass::kGovernment) {
+    int country = ContextCountry(st, token);
+    if (country < 0) return -1;
+    int gov = CountryRoleActor(st, country, "GOV", token);
+    ActorMention& g = st.doc->actors[gov];
+    g.first_token = g.last_token = g.head_token = abs;
+    g.span = {st.doc->tokens[abs].start, st.doc->tokens[abs].end};
+    return gov;
+  }
   return -1;
+}
+
+int EventCoder::ContextCountry(SentenceState& st, int token) const {
+  // The nearest country-like mention: earlier in this sentence, else later in it, else the
+  // most recent one in the sentences before (within the coreference window).
+  uint32_t abs = st.tree.Absolute(token);
+  uint32_t window = static_cast<uint32_t>(options_.coreference_window);
+  int before = -1, after = -1, earlier = -1;
+  for (size_t i = 0; i < st.doc->actors.size(); ++i) {
+    const ActorMention& cand = st.doc->actors[i];
+    // Any actor of a state counts ("the Syrian army", "Assad"), not international ones.
+    bool countryish = IsCodedActor(cand) && !ActorDictionary::IsInternationalRoot(cand.code.substr(0, 3));
+    if (!countryish || cand.sentence + window < st.sentence) continue;
+    if (cand.sentence < st.sentence) {
+      earlier = static_cast<int>(i);
+    } else if (cand.sentence == st.sentence && cand.last_token < abs) {
+      before = static_cast<int>(i);
+    } else if (cand.sentence == st.sentence && cand.first_token > abs && after < 0) {
+      after = static_cast<int>(i);
+    }
+  }
+  return before >= 0 ? before : after >= 0 ? after : earlier;
 }
 
 int EventCoder::ActorFor(SentenceState& st, int head) const {
@@ -222,6 +263,18 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
       actor_at[head] = combined;
       return combined;
     }
+    // "the government", "the army": the country is the one in context.
+    int r = ResolveReference(st, head);
+    if (r < 0 && tree.Child(head, "det") >= 0 &&
+        ToLowerAscii(tree.form(tree.Child(head, "det"))) == "the") {
+      int country = ContextCountry(st, head);
+      if (country >= 0) r = CountryRoleActor(st, country, st.doc->actors[a].code, head);
+    }
+    if (r >= 0) {
+      st.doc->actors[r].first_token = st.doc->actors[r].last_token = st.tree.Absolute(head);
+      actor_at[head] = r;
+      return r;
+    }
     return a;
   }
   std::string_view upos = tree.upos(head);
@@ -235,12 +288,14 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
   std::string lemma = LowerLemma(tree, head);
   for (int c : tree.children(head)) {
     std::string_view rel = tree.deprel(c);
+    std::string_view cm = tree.CaseMarker(c);
+    bool of_link = rel == "nmod" && cm == "of" && (IsRepresentativeNoun(lemma) || IsQuantityNoun(lemma));
     bool linked = rel == "compound" || rel == "flat" || rel == "nmod:poss" || rel == "amod" ||
-                  rel == "appos" ||
-                  (rel == "nmod" && tree.CaseMarker(c) == "of" && IsRepresentativeNoun(lemma));
+                  rel == "appos" || of_link || (rel == "nmod" && cm == "by");
     if (!linked) continue;
     int r = actor_at[c] >= 0 ? actor_at[c] : (rel == "nmod:poss" ? ResolveReference(st, c) : -1);
-    if (r >= 0 && IsCodedActor(st.doc->actors[r])) return r;
+    if (of_link && IsQuantityNoun(lemma) && r < 0) r = ActorFor(st, c);  // "dozens of journalists"
+    if (r >= 0 && (IsCodedActor(st.doc->actors[r]) || of_link)) return r;
   }
   return -1;
 }
@@ -304,7 +359,9 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   if (p.Has("target")) return;  // "target: none"
   const auto* preps = p.Values("prep");
   const auto* places = p.Values("place");
-  if (object >= 0 && !p.Has("obj") && ActorFor(st, object) >= 0) {
+  // The object is the target when it names an actor, whatever the object constraint says
+  // ("massacred civilians"); a thing ("imposed sanctions") leaves the target to obliques.
+  if (object >= 0 && ActorFor(st, object) >= 0) {
     c->target_head = object;
     return;
   }
@@ -318,12 +375,28 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
     if (Contains(places, cm) && !Contains(preps, cm)) continue;
     // A "V P" lemma ("fire on", "agree to") puts its object behind its own preposition.
     bool own_prep = !p.extra.empty() && p.extra.back() == cm;
-    if (Contains(preps, cm) || own_prep) {
+    // A verb of giving or imposing reaches its recipient with "to" or "on".
+    bool recipient = !preps && p.Has("obj") && (cm == "to" || cm == "on" || cm == "against") &&
+                     ActorFor(st, o) >= 0;
+    if (Contains(preps, cm) || own_prep || recipient) {
       c->target_head = o;
       return;
     }
   }
-  if (object >= 0 && !p.Has("obj")) c->target_head = object;
+  if (object >= 0 && !p.Has("obj")) {
+    c->target_head = object;
+    return;
+  }
+  // "provide aid to Syria" with "to Syria" attached to the noun.
+  if (object >= 0) {
+    for (int n : tree.children(object)) {
+      std::string_view cm = tree.CaseMarker(n);
+      if (tree.base_deprel(n) == "nmod" && (cm == "to" || Contains(preps, cm)) && ActorFor(st, n) >= 0) {
+        c->target_head = n;
+        return;
+      }
+    }
+  }
 }
 
 void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p,
@@ -338,7 +411,7 @@ void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPat
   for (int ch : tree.children(noun)) {
     std::string_view rel = tree.deprel(ch);
     std::string_view cm = tree.CaseMarker(ch);
-    bool nmod = tree.base_deprel(ch) == "nmod";
+    bool nmod = tree.base_deprel(ch) == "nmod" || tree.base_deprel(ch) == "obl";
     if (c->source_head < 0 &&
         (rel == "nmod:poss" || ((rel == "amod" || rel == "compound") && ActorFor(st, ch) >= 0) ||
          (nmod && (cm == "by" || (cm == "of" && of_source))))) {

@@ -13,8 +13,17 @@ using coder_internal::LowerLemma;
 
 namespace {
 
-bool PosFits(const TriggerPattern& p, std::string_view upos) {
-  if (p.pos == "noun") return upos == "NOUN" || upos == "PROPN";
+// True when the token can carry the pattern's part of speech. A word in a nominal slot
+// counts as a noun whatever its tag, since taggers confuse "offensive" (noun) with the
+// adjective.
+bool PosFits(const TriggerPattern& p, const DependencyTree& tree, int token) {
+  std::string_view upos = tree.upos(token);
+  if (p.pos == "noun") {
+    if (upos == "NOUN" || upos == "PROPN") return true;
+    std::string_view rel = tree.base_deprel(token);
+    return (upos == "ADJ" || upos == "VERB") &&
+           (rel == "obj" || rel == "nsubj" || rel == "obl" || rel == "nmod" || rel == "iobj");
+  }
   if (p.pos == "adj") return upos == "ADJ";
   return upos == "VERB";
 }
@@ -177,35 +186,43 @@ bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPa
 std::vector<const TriggerPattern*> EventCoder::FittingPatterns(const SentenceState& st,
                                                                int token) const {
   std::vector<const TriggerPattern*> out;
-  std::string_view upos = st.tree.upos(token);
   for (const TriggerPattern* p : lexicon_.Lookup(LowerLemma(st.tree, token))) {
-    if (p->code == "-" || p->kind == "block" || !PosFits(*p, upos)) continue;
+    if (p->code == "-" || p->kind == "block" || !PosFits(*p, st.tree, token)) continue;
     if (PatternFits(st, token, *p)) out.push_back(p);
   }
   return out;
 }
 
 bool EventCoder::IsBlocked(const SentenceState& st, int token) const {
-  std::string_view upos = st.tree.upos(token);
   for (const TriggerPattern* p : lexicon_.Lookup(LowerLemma(st.tree, token))) {
-    if (p->kind == "block" && PosFits(*p, upos) && PatternFits(st, token, *p)) return true;
+    if (p->kind == "block" && PosFits(*p, st.tree, token) && PatternFits(st, token, *p)) return true;
   }
   return false;
 }
 
+int EventCoder::LightGovernor(const SentenceState& st, int noun) const {
+  const DependencyTree& tree = st.tree;
+  int gov = tree.head(noun);
+  std::string_view rel = tree.deprel(noun);
+  if (gov < 0 || !lexicon_.IsCue("light", LowerLemma(tree, gov))) return -1;
+  if (rel == "obj" || rel == "nsubj:pass") return gov;
+  // An oblique only through the light verb's own preposition ("came under attack").
+  if (rel == "obl") {
+    std::string_view cm = tree.CaseMarker(noun);
+    for (const TriggerPattern* p : lexicon_.Cues("light", LowerLemma(tree, gov))) {
+      if (std::find(p->extra.begin(), p->extra.end(), cm) != p->extra.end()) return gov;
+    }
+  }
+  return -1;
+}
+
 bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out) const {
   if (IsBlocked(st, token)) return false;
-  const DependencyTree& tree = st.tree;
   for (const TriggerPattern* p : FittingPatterns(st, token)) {
     if (!IsPlainKind(p->kind)) continue;
     int governor = -1;
     if (p->pos == "noun") {
-      int gov = tree.head(token);
-      std::string_view rel = tree.deprel(token);
-      if (gov >= 0 && (rel == "obj" || rel == "nsubj:pass" || rel == "obl") &&
-          lexicon_.IsCue("light", LowerLemma(tree, gov))) {
-        governor = gov;
-      }
+      governor = LightGovernor(st, token);
       if (const auto* alone = p->Values("alone"); alone && (*alone)[0] == "no" && governor < 0) {
         continue;
       }
@@ -227,12 +244,23 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
     int c = tree.Child(token, rel);
     if (c >= 0) candidates.push_back(c);
   }
-  for (int c : tree.children(token)) {
+  // A complement noun under a light verb may see its complement attached to the verb
+  // ("launched an investigation into the attack").
+  std::vector<int> heads{token};
+  if (p.pos == "noun") {
+    int gov = LightGovernor(st, token);
+    if (gov >= 0) heads.push_back(gov);
+  }
+  for (int h : heads)
+  for (int c : tree.children(h)) {
+    if (c == token) continue;
     std::string_view rel = tree.base_deprel(c);
     std::string_view cm = tree.CaseMarker(c);
     int mark = tree.Child(c, "mark");
     std::string mark_lemma = mark >= 0 ? LowerLemma(tree, mark) : "";
-    if (rel == "obj" || ((rel == "obl" || rel == "nmod") && (cm == "for" || cm == "of" || cm == "to")) ||
+    bool governed_case = cm == "for" || cm == "of" || cm == "to" || cm == "into" || cm == "on" ||
+                         cm == "over" || cm == "about";
+    if (rel == "obj" || ((rel == "obl" || rel == "nmod") && governed_case) ||
         (rel == "advcl" && (mark_lemma == "of" || mark_lemma == "for"))) {
       candidates.push_back(c);
     }
@@ -264,7 +292,8 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
     if (governed < 0) continue;
     out->pattern = p;
     out->trigger = token;
-    Modality own = ModalityOf(st, token, -1);
+    if (p->pos == "noun") out->governor = LightGovernor(st, token);
+    Modality own = ModalityOf(st, token, out->governor);
     std::string map = own == Modality::kNegated ? "reject" : (*p->Values("map"))[0];
     std::string code = lexicon_.Recode(map, inner.code);
     out->code = code.empty() ? p->code : code;
@@ -275,10 +304,12 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
     FindArguments(st, out);
     // The addressee of an appeal, demand or accusation is the target ("urged Russia to
     // withdraw"); otherwise the governed event's own target ("vowed to attack Raqqa").
+    // An accusation or an investigation is aimed at whoever did the governed act.
     if (out->targets.empty() || p->kind == "intent" || p->kind == "threat") {
       FindArguments(st, &inner);
+      bool at_actor = p->kind == "accuse" || p->kind == "investigate";
       std::vector<int> targets;
-      for (int t : inner.targets) {
+      for (int t : at_actor ? inner.sources : inner.targets) {
         if (coder_internal::IsCodedActor(st.doc->actors[t])) targets.push_back(t);
       }
       if (!targets.empty() || out->targets.empty()) out->targets = targets;

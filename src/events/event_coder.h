@@ -76,6 +76,8 @@ class EventCoder {
   bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const;
   std::vector<const TriggerPattern*> FittingPatterns(const SentenceState& st, int token) const;
   bool PlainTrigger(const SentenceState& st, int token, Candidate* out) const;
+  // The light verb a nominal trigger is the object of ("carried out an offensive"), or -1.
+  int LightGovernor(const SentenceState& st, int noun) const;
   bool ComplementTrigger(SentenceState& st, int token, Candidate* out) const;
   int GovernedEvent(const SentenceState& st, int token, const TriggerPattern& p,
                     Candidate* inner) const;
@@ -87,6 +89,8 @@ class EventCoder {
   int SubjectOf(SentenceState& st, int verb, int depth = 0) const;
   int ActorFor(SentenceState& st, int head) const;
   int ResolveReference(SentenceState& st, int token) const;
+  // The country-like actor that a bare "the government" or "the army" belongs to, or -1.
+  int ContextCountry(SentenceState& st, int token) const;
   int CountryRoleActor(SentenceState& st, int country_actor, std::string_view role, int token) const;
   std::vector<int> ExpandConjuncts(SentenceState& st, int head) const;
 

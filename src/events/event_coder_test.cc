@@ -270,6 +270,17 @@ TEST_F(EventCoderTest, SentenceWithoutActorsYieldsNothing) {
   EXPECT_TRUE(Coded().empty());
 }
 
+TEST_F(EventCoderTest, DefiniteAgentTakesTheCountryInContext) {
+  // The Syrian army attacked the rebels.
+  AddSentence({{"The", "the", "DET", 3, "det"},
+               {"Syrian", "Syrian", "ADJ", 3, "amod"},
+               {"army", "army", "NOUN", 4, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"the", "the", "DET", 6, "det"},
+               {"rebels", "rebel", "NOUN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"SYRMIL>SYRREB:190"}));
+}
+
 TEST_F(EventCoderTest, TalksWithPerson) {
   doc_.date = "2015-06-01";
   // Russia held talks with Kerry.

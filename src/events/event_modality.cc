@@ -16,6 +16,15 @@ bool IsSpeechVerb(const EventLexicon& lexicon, std::string_view lemma) {
   return false;
 }
 
+// True when `target` is the source's own people reached through a pronoun ("its troops").
+bool IsOwnForces(const std::vector<ActorMention>& actors, const ActorMention& source,
+                 const ActorMention& target) {
+  if (target.antecedent < 0) return false;
+  const ActorMention& ante = actors[target.antecedent];
+  return ante.code.compare(0, 3, source.code, 0, 3) == 0 &&
+         target.code.compare(0, source.code.size(), source.code) == 0;
+}
+
 }  // namespace
 
 Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int governor) const {
@@ -140,14 +149,31 @@ void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
   if (!info || c.sources.empty()) return;
   Modality modality = c.modality_fixed ? c.modality : ModalityOf(st, c.trigger, c.governor);
   int emitted = 0;
-  std::vector<int> targets = c.targets;
+  std::vector<int> targets;
+  for (int t : c.targets) {
+    // Forces of no known side ("mobilised troops") say nothing about a target.
+    const ActorMention& a = st.doc->actors[t];
+    if (a.kind == "agent" && (a.code == "MIL" || a.code == "COP")) continue;
+    targets.push_back(t);
+  }
+  // "Turkey and Qatar signed an agreement": cooperation between conjoined actors is mutual.
+  bool mutual = targets.empty() && c.sources.size() >= 2 && info->quad_class <= 2;
   if (targets.empty()) targets.push_back(-1);
   for (int s : c.sources) {
+    if (mutual) {
+      targets.clear();
+      for (int other : c.sources) {
+        if (other != s) targets.push_back(other);
+      }
+    }
     const ActorMention& src = st.doc->actors[s];
     if (options_.require_coded_source && !IsCodedActor(src)) continue;
     for (int t : targets) {
       if (emitted >= options_.max_events_per_trigger) return;
       if (t >= 0 && st.doc->actors[t].code == src.code) continue;
+      if (t >= 0 && targets.size() == 1 && IsOwnForces(st.doc->actors, src, st.doc->actors[t])) {
+        t = -1;  // "Russia withdrew its troops": the troops are Russia's own, not a target
+      }
       bool duplicate = false;
       for (size_t e = st.first_event; e < st.doc->events.size() && !duplicate; ++e) {
         const Event& prev = st.doc->events[e];

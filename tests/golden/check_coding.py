@@ -41,9 +41,10 @@ def describe(e):
 
 def main():
     sitrep, path = sys.argv[1], sys.argv[2]
+    extra = sys.argv[3:]  # e.g. --model PATH
     cases = parse_cases(path)
     feed = "".join(json.dumps({"id": c["id"], "date": c["date"], "text": c["text"]}) + "\n" for c in cases)
-    run = subprocess.run([sitrep, "code", "-q", "-"], input=feed, capture_output=True, text=True)
+    run = subprocess.run([sitrep, "code", "-q", "-"] + extra, input=feed, capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"sitrep code failed: {run.stderr}")
     by_doc = {}

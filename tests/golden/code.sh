@@ -9,4 +9,4 @@ model=$(cd "$here/../.." && pwd)/models/en_news.model
 if [ ! -f "$model" ]; then
   echo "SKIP: no syntax model at $model"; exit 0
 fi
-exec python3 "$here/check_coding.py" "$sitrep" "$here/coding_cases.txt"
+exec python3 "$here/check_coding.py" "$sitrep" "$here/coding_cases.txt" ${SITREP_MODEL:+--model "$SITREP_MODEL"}
