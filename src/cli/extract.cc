@@ -17,6 +17,7 @@ struct ExtractFlags {
   bool sentences = false;
   bool tokens = false;
   bool boilerplate = false;
+  bool all_text = false;
 };
 
 void WriteSpans(JsonWriter& json, std::string_view key, const std::vector<Span>& spans) {
@@ -91,8 +92,12 @@ void RegisterExtract(CLI::App* app, int* exit_code) {
   cmd->add_flag("--tokens", flags->tokens, "Add token spans per sentence ([start,end] pairs)");
   cmd->add_flag("--boilerplate", flags->boilerplate,
                 "Add the spans judged boilerplate, with the reason");
+  cmd->add_flag("--all-text", flags->all_text,
+                "Keep every block of text inputs as article text (no boilerplate marking), "
+                "for text known to be clean");
   cmd->callback([flags, exit_code] {
     ArticleReaderOptions options;
+    options.keep_all_text = flags->all_text;
     Segmenter segmenter;
     bool segment = flags->sentences || flags->tokens;
     *exit_code = RunDocuments(

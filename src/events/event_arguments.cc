@@ -290,8 +290,11 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
     std::string_view rel = tree.deprel(c);
     std::string_view cm = tree.CaseMarker(c);
     bool of_link = rel == "nmod" && cm == "of" && (IsRepresentativeNoun(lemma) || IsQuantityNoun(lemma));
+    // Titles and descriptions stand beside a name without a preposition ("President Boris
+    // Yeltsin"), whatever subtype a treebank gives them.
+    bool description = tree.base_deprel(c) == "nmod" && cm.empty();
     bool linked = rel == "compound" || rel == "flat" || rel == "nmod:poss" || rel == "amod" ||
-                  rel == "appos" || of_link || (rel == "nmod" && cm == "by");
+                  rel == "appos" || of_link || (rel == "nmod" && cm == "by") || description;
     if (!linked) continue;
     int r = actor_at[c] >= 0 ? actor_at[c] : (rel == "nmod:poss" ? ResolveReference(st, c) : -1);
     if (of_link && IsQuantityNoun(lemma) && r < 0) r = ActorFor(st, c);  // "dozens of journalists"

@@ -278,6 +278,13 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
       *inner = std::move(probe);
       return c;
     }
+    // "promised to continue military aid": a light verb passes on to its object.
+    int obj = tree.Child(c, "obj");
+    if (obj >= 0 && lexicon_.IsCue("light", LowerLemma(tree, c)) && !st.scratch->suppressed[obj] &&
+        PlainTrigger(st, obj, &probe) && probe.pattern->kind != "speech") {
+      *inner = std::move(probe);
+      return obj;
+    }
   }
   return -1;
 }

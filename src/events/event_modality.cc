@@ -124,17 +124,17 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
     }
     return;
   }
-  if (speaker < 0) return;  // a forecast or an obligation nobody states: not a fact
-  const std::string& speaker_code = st.doc->actors[speaker].code;
-  bool same_actor = c->sources.empty();
+  const std::string speaker_code = speaker >= 0 ? st.doc->actors[speaker].code : "";
+  bool same_actor = c->sources.empty() || speaker < 0;
   for (int s : c->sources) same_actor |= st.doc->actors[s].code == speaker_code;
   if (future && same_actor) {
-    // "Russia said it would withdraw": a statement of intent (03x) or a threat (13x).
+    // "Russia will withdraw", "Russia said it would withdraw": CAMEO codes an actor's
+    // statement about its own future as intent (03x) or, for conflict, a threat (13x).
     std::string code = lexicon_.Recode("future", c->code);
     if (!code.empty()) c->code = code;
-    c->sources = {speaker};
+    if (speaker >= 0) c->sources = {speaker};
     c->modality = Modality::kAsserted;
-  } else if (obligation && !same_actor) {
+  } else if (obligation && speaker >= 0 && !same_actor) {
     // "X said Y must withdraw": a demand (10x) or an appeal (02x) by X on Y.
     std::string code = lexicon_.Recode((*obligation->Values("map"))[0], c->code);
     if (!code.empty()) c->code = code;
@@ -142,6 +142,7 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
     c->sources = {speaker};
     c->modality = Modality::kAsserted;
   }
+  // Otherwise a forecast about someone else, or an obligation nobody states: hypothetical.
 }
 
 void EventCoder::Emit(SentenceState& st, const Candidate& c) const {

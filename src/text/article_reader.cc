@@ -35,7 +35,7 @@ bool LooksLikeHeadline(std::string_view block) {
   return last != '.' && last != ':' && last != ',';
 }
 
-void ReadText(RawDocument& raw, Document* doc) {
+void ReadText(RawDocument& raw, const ArticleReaderOptions& options, Document* doc) {
   if (raw.verbatim) {
     doc->text = IsValidUtf8(raw.content) ? std::move(raw.content) : RepairUtf8(raw.content);
   } else {
@@ -43,7 +43,7 @@ void ReadText(RawDocument& raw, Document* doc) {
     doc->text = HasHtmlEntities(text) ? DecodeHtmlEntities(text) : std::move(text);
   }
   for (TextBlock& block : ClassifyTextBlocks(doc->text)) {
-    if (block.boilerplate) {
+    if (block.boilerplate && !options.keep_all_text) {
       doc->boilerplate.push_back({block.span, std::move(block.reason)});
     } else {
       doc->paragraphs.push_back(block.span);
@@ -71,7 +71,7 @@ Status ReadArticle(RawDocument raw, const ArticleReaderOptions& options, Documen
   if (raw.format == RawDocument::Format::kHtml) {
     SITREP_RETURN_IF_ERROR(ReadHtml(raw, options, doc));
   } else {
-    ReadText(raw, doc);
+    ReadText(raw, options, doc);
   }
   if (doc->date.empty() && options.find_dates_in_text) {
     doc->date = FindPublicationDate(doc->text);

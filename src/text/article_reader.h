@@ -25,6 +25,9 @@ struct ArticleReaderOptions {
   HtmlExtractorOptions html;
   // Look for a publication date in the text when the input gives none.
   bool find_dates_in_text = true;
+  // Treat every block of a text input as article text: no boilerplate marking. For text that
+  // is known to be clean (treebank text, wire copy), where furniture detection can only err.
+  bool keep_all_text = false;
 };
 
 // Fills *doc (cleared first) from `raw`. Fails with Corruption when nothing readable is left
