@@ -310,9 +310,43 @@ std::vector<int> EventCoder::ExpandConjuncts(SentenceState& st, int head) const 
   for (int c : st.tree.Conjuncts(head)) heads.push_back(c);
   for (int h : heads) {
     int a = ActorFor(st, h);
+    if (a < 0) a = ActorInside(st, h);
     if (a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
   }
   return out;
+}
+
+int EventCoder::ActorInside(SentenceState& st, int head) const {
+  // "a camp for Congolese refugees", "the homes of Palestinians": when the phrase's head
+  // names no actor, the actor it is about sits in an attached "for"/"of" phrase.
+  const DependencyTree& tree = st.tree;
+  for (int c : tree.children(head)) {
+    std::string_view cm = tree.CaseMarker(c);
+    if (tree.base_deprel(c) != "nmod" || (cm != "of" && cm != "for")) continue;
+    int a = ActorFor(st, c);
+    if (a >= 0 && IsCodedActor(st.doc->actors[a])) return a;
+  }
+  return -1;
+}
+
+int EventCoder::NearestActorBefore(SentenceState& st, int verb) const {
+  // When the parse gives no usable subject, the actor that stands closest before the verb,
+  // outside a prepositional phrase, is the likeliest one: a shallow reading as a fallback.
+  const DependencyTree& tree = st.tree;
+  for (int t = verb - 1; t >= 0 && verb - t <= 12; --t) {
+    std::string_view upos = tree.upos(t);
+    if (upos == "VERB" && tree.deprel(t) != "amod") return -1;  // another clause
+    if (tree.form(t) == ";" || tree.form(t) == ":") return -1;
+    if (st.scratch->actor_at[t] < 0) continue;
+    const ActorMention& a = st.doc->actors[st.scratch->actor_at[t]];
+    int head = static_cast<int>(a.head_token - tree.Absolute(0));
+    if (head < 0 || head >= static_cast<int>(tree.size())) continue;
+    std::string_view cm = tree.CaseMarker(head);
+    if (!cm.empty() && cm != "of") continue;  // "in Syria", "with Iran"
+    if (tree.deprel(head) == "nmod:poss") continue;
+    return head;
+  }
+  return -1;
 }
 
 int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
@@ -354,6 +388,10 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   } else {
     subject = SubjectOf(st, verb);
     object = tree.Child(verb, "obj");
+    if (subject < 0 || ActorFor(st, subject) < 0) {
+      int nearest = NearestActorBefore(st, verb);
+      if (nearest >= 0) subject = nearest;
+    }
   }
   if (const auto* subj_role = p.Values("subject"); subj_role && (*subj_role)[0] == "target") {
     std::swap(subject, object);
@@ -390,14 +428,33 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
     c->target_head = object;
     return;
   }
-  // "provide aid to Syria" with "to Syria" attached to the noun.
+  // "provide aid to Syria", "threatened action against Russia", "rejected calls by
+  // Belarus": the target sits in a phrase attached to the object noun.
   if (object >= 0) {
     for (int n : tree.children(object)) {
       std::string_view cm = tree.CaseMarker(n);
-      if (tree.base_deprel(n) == "nmod" && (cm == "to" || Contains(preps, cm)) && ActorFor(st, n) >= 0) {
+      bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "with" || cm == "by" ||
+                   cm == "from" || cm == "toward" || cm == "towards" || cm == "at" || Contains(preps, cm);
+      if (tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm) && ActorFor(st, n) >= 0) {
         c->target_head = n;
         return;
       }
+    }
+  }
+  // "demanded that the US cancel its plans": the subject of the clause is the addressee of
+  // a request, demand, criticism, refusal or threat (not of a mere statement).
+  std::string_view root = std::string_view(p.code).substr(0, 2);
+  bool addressed = p.kind != "speech" && (root == "02" || root == "10" || root == "11" ||
+                                          root == "12" || root == "13");
+  for (std::string_view rel : {"ccomp", "xcomp"}) {
+    if (!addressed) break;
+    int clause = tree.Child(verb, rel);
+    if (clause < 0) continue;
+    int subj = tree.Child(clause, "nsubj");
+    if (subj < 0) subj = tree.Child(clause, "nsubj:pass");
+    if (subj >= 0 && subj != c->source_head && ActorFor(st, subj) >= 0) {
+      c->target_head = subj;
+      return;
     }
   }
 }

@@ -87,7 +87,9 @@ class EventCoder {
   void FindVerbArguments(SentenceState& st, int verb, const TriggerPattern& p, Candidate* c) const;
   void FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p, Candidate* c) const;
   int SubjectOf(SentenceState& st, int verb, int depth = 0) const;
+  int NearestActorBefore(SentenceState& st, int verb) const;
   int ActorFor(SentenceState& st, int head) const;
+  int ActorInside(SentenceState& st, int head) const;
   int ResolveReference(SentenceState& st, int token) const;
   // The country-like actor that a bare "the government" or "the army" belongs to, or -1.
   int ContextCountry(SentenceState& st, int token) const;
