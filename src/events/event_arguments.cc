@@ -352,6 +352,7 @@ int EventCoder::NearestActorBefore(SentenceState& st, int verb) const {
 int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
   const DependencyTree& tree = st.tree;
   int nsubj = tree.Child(verb, "nsubj");
+  if (nsubj < 0) nsubj = tree.Child(verb, "expl");  // "it is willing to": taggers mislabel it
   std::string_view rel = tree.deprel(verb);
   int gov = tree.head(verb);
   if (nsubj >= 0) {
@@ -513,6 +514,10 @@ void EventCoder::FindArguments(SentenceState& st, Candidate* c) const {
   } else if (p.pos == "adj") {
     // "Russia is critical of the plan": the adjective heads a copular clause.
     c->source_head = SubjectOf(st, c->trigger);
+    if (c->source_head < 0 || ActorFor(st, c->source_head) < 0) {
+      int nearest = NearestActorBefore(st, c->trigger);
+      if (nearest >= 0) c->source_head = nearest;
+    }
     for (int o : st.tree.Children(c->trigger, "obl", true)) {
       if (Contains(p.Values("prep"), st.tree.CaseMarker(o))) c->target_head = o;
     }

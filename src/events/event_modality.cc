@@ -125,8 +125,12 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
     return;
   }
   const std::string speaker_code = speaker >= 0 ? st.doc->actors[speaker].code : "";
+  // The speaker speaks for the clause's actor when both belong to the same state or body
+  // ("Russia will withdraw, the Kremlin said"; "the UN will provide aid, the WFP said").
   bool same_actor = c->sources.empty() || speaker < 0;
-  for (int s : c->sources) same_actor |= st.doc->actors[s].code == speaker_code;
+  for (int s : c->sources) {
+    same_actor |= st.doc->actors[s].code.compare(0, 3, speaker_code, 0, 3) == 0;
+  }
   if (future && same_actor) {
     // "Russia will withdraw", "Russia said it would withdraw": CAMEO codes an actor's
     // statement about its own future as intent (03x) or, for conflict, a threat (13x).
