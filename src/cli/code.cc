@@ -6,6 +6,8 @@
 //               --SyntaxModel--> tags, lemmas, dependency arcs, NEs   (syntax stage)
 //               --EventCoder---> actors and events                    (events stage)
 //               --WriteEventsJsonl--> one JSON line per event
+//
+// The first four stages live in CodingPipeline (cli/pipeline.h), shared with `sitrep ingest`.
 #include <atomic>
 #include <memory>
 #include <string>
@@ -14,12 +16,8 @@
 #include "base/worker_pool.h"
 #include "cli/batch_runner.h"
 #include "cli/commands.h"
-#include "events/coding_resources.h"
-#include "events/event_coder.h"
+#include "cli/pipeline.h"
 #include "events/event_writer.h"
-#include "syntax/syntax_model.h"
-#include "text/article_reader.h"
-#include "text/segmenter.h"
 
 namespace sitrep::cli {
 
@@ -33,40 +31,22 @@ struct CodeFlags {
   bool stats = false;
 };
 
-// What each worker thread owns: scratch space for the stages that need it.
-struct Worker {
-  SyntaxScratch syntax;
-  EventCoder::Scratch coder;
-};
-
 int RunCode(const CodeFlags& flags) {
-  auto model = SyntaxModel::Load(flags.model);
-  if (!model.ok()) {
-    std::fprintf(stderr, "sitrep code: %s\n", model.status().ToString().c_str());
+  CodingPipeline pipeline;
+  Status loaded = pipeline.Load(flags.model, flags.data);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "sitrep code: %s\n", loaded.ToString().c_str());
     return 2;
   }
-  auto resources = CodingResources::Load(flags.data);
-  if (!resources.ok()) {
-    std::fprintf(stderr, "sitrep code: %s\n", resources.status().ToString().c_str());
-    return 2;
-  }
-  const CodingResources& res = **resources;
-  ArticleReaderOptions reader_options;
-  Segmenter segmenter;
-  EventCoder coder(*res.cameo, *res.lexicon, *res.actors);
-  std::vector<std::unique_ptr<Worker>> workers;
+  std::vector<std::unique_ptr<CodingPipeline::Worker>> workers;
   for (int i = 0; i < ResolveThreadCount(flags.input.threads); ++i) {
-    workers.push_back(std::make_unique<Worker>());
+    workers.push_back(std::make_unique<CodingPipeline::Worker>());
   }
   std::atomic<size_t> sentences{0}, events{0};
   RunSummary summary;
   int rc = RunDocuments("code", flags.input, [&](RawDocument& raw, int w, std::string* out) {
-    Worker& worker = *workers[w];
     Document doc;
-    SITREP_RETURN_IF_ERROR(ReadArticle(std::move(raw), reader_options, &doc));
-    segmenter.Segment(&doc);
-    (*model)->Annotate(&doc, &worker.syntax);
-    coder.Code(&doc, &worker.coder);
+    SITREP_RETURN_IF_ERROR(pipeline.Process(std::move(raw), &doc, workers[w].get()));
     if (!flags.all_modalities) {
       std::erase_if(doc.events, [](const Event& e) { return e.modality != Modality::kAsserted; });
     }

@@ -7,5 +7,11 @@
 namespace sitrep::cli {
 
 void RegisterExtract(CLI::App* app, int* exit_code);
+void RegisterActors(CLI::App* app, int* exit_code);
+void RegisterParse(CLI::App* app, int* exit_code);
+void RegisterTrainParser(CLI::App* app, int* exit_code);
+void RegisterEvalParser(CLI::App* app, int* exit_code);
+void RegisterCode(CLI::App* app, int* exit_code);
+void RegisterDates(CLI::App* app, int* exit_code);
 
 }  // namespace sitrep::cli

@@ -9,7 +9,13 @@ int main(int argc, char** argv) {
   CLI::App app{
       "sitrep turns news into political event data: who did what to whom, when and where.\n\n"
       "Pipeline stages, each a subcommand:\n"
-      "  extract   page or text -> clean article text, sentences and tokens\n\n"
+      "  extract   page or text -> clean article text, sentences and tokens\n"
+      "  actors    text -> actor mentions found by the actor dictionaries (debugging)\n"
+      "  parse     text -> CoNLL-U: tags, lemmas, dependency trees, named entities\n"
+      "  code      text -> events: who did what to whom (CAMEO, PLOVER, modality, evidence)\n"
+      "  dates     text -> time expressions with TimeML values\n"
+      "  train-parser  train the syntax model from CoNLL-U treebanks\n"
+      "  eval-parser   score the syntax model on gold CoNLL-U\n\n"
       "Inputs everywhere: .txt, .html/.htm and .jsonl files (optionally .gz), directories,\n"
       "or - for JSON Lines on stdin. Run 'sitrep COMMAND --help' for details and examples."};
   app.name("sitrep");
@@ -19,6 +25,12 @@ int main(int argc, char** argv) {
 
   int exit_code = 0;
   sitrep::cli::RegisterExtract(&app, &exit_code);
+  sitrep::cli::RegisterActors(&app, &exit_code);
+  sitrep::cli::RegisterParse(&app, &exit_code);
+  sitrep::cli::RegisterTrainParser(&app, &exit_code);
+  sitrep::cli::RegisterEvalParser(&app, &exit_code);
+  sitrep::cli::RegisterCode(&app, &exit_code);
+  sitrep::cli::RegisterDates(&app, &exit_code);
 
   try {
     app.parse(argc, argv);

@@ -263,10 +263,10 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
       actor_at[head] = combined;
       return combined;
     }
-    // "the government", "the army": the country is the one in context.
+    // "the government", "the army", "rebels": the country is the one in context.
     int r = ResolveReference(st, head);
-    if (r < 0 && tree.Child(head, "det") >= 0 &&
-        ToLowerAscii(tree.form(tree.Child(head, "det"))) == "the") {
+    int det = tree.Child(head, "det");
+    if (r < 0 && (det < 0 || ToLowerAscii(tree.form(det)) == "the")) {
       int country = ContextCountry(st, head);
       if (country >= 0) r = CountryRoleActor(st, country, st.doc->actors[a].code, head);
     }
@@ -297,7 +297,7 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
                   rel == "appos" || of_link || (rel == "nmod" && cm == "by") || description;
     if (!linked) continue;
     int r = actor_at[c] >= 0 ? actor_at[c] : (rel == "nmod:poss" ? ResolveReference(st, c) : -1);
-    if (of_link && IsQuantityNoun(lemma) && r < 0) r = ActorFor(st, c);  // "dozens of journalists"
+    if (of_link && IsQuantityNoun(lemma)) r = ActorFor(st, c);  // "dozens of Kurdish journalists"
     if (r >= 0 && (IsCodedActor(st.doc->actors[r]) || of_link)) return r;
   }
   return -1;

@@ -339,6 +339,7 @@ void EventCoder::CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch
     Candidate c;
     if (scratch->suppressed[t] || !ComplementTrigger(st, t, &c)) continue;
     scratch->suppressed[t] = 1;
+    if (c.governor >= 0) scratch->suppressed[c.governor] = 1;  // "launched" an investigation
     Emit(st, c);
   }
   // Pass 2: nominal events, which claim their light verbs. Pass 3: verbs and adjectives.

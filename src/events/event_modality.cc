@@ -16,13 +16,15 @@ bool IsSpeechVerb(const EventLexicon& lexicon, std::string_view lemma) {
   return false;
 }
 
-// True when `target` is the source's own people reached through a pronoun ("its troops").
+// True when `target` is the source's own forces: reached through a pronoun ("Russia withdrew
+// its troops") or given the source's country by context ("India mobilised troops").
 bool IsOwnForces(const std::vector<ActorMention>& actors, const ActorMention& source,
                  const ActorMention& target) {
-  if (target.antecedent < 0) return false;
-  const ActorMention& ante = actors[target.antecedent];
-  return ante.code.compare(0, 3, source.code, 0, 3) == 0 &&
-         target.code.compare(0, source.code.size(), source.code) == 0;
+  bool same_country = target.code.compare(0, 3, source.code, 0, 3) == 0;
+  if (!same_country) return false;
+  if (target.antecedent >= 0) return target.code.compare(0, source.code.size(), source.code) == 0;
+  return target.kind == "country_agent" && target.code.size() == 6 &&
+         target.code.compare(3, 3, "MIL") == 0 && source.code.compare(3, 3, "MIL") != 0;
 }
 
 }  // namespace

@@ -1,0 +1,27 @@
+#include "cli/pipeline.h"
+
+#include <utility>
+
+namespace sitrep::cli {
+
+Status CodingPipeline::Load(const std::string& model_path, const std::string& data_dir) {
+  auto model = SyntaxModel::Load(model_path);
+  if (!model.ok()) return model.status();
+  auto resources = CodingResources::Load(data_dir);
+  if (!resources.ok()) return resources.status();
+  model_ = std::move(model).value();
+  resources_ = std::move(resources).value();
+  coder_ = std::make_unique<EventCoder>(*resources_->cameo, *resources_->lexicon,
+                                        *resources_->actors);
+  return Status::OK();
+}
+
+Status CodingPipeline::Process(RawDocument&& raw, Document* doc, Worker* worker) const {
+  SITREP_RETURN_IF_ERROR(ReadArticle(std::move(raw), reader_options_, doc));
+  segmenter_.Segment(doc);
+  model_->Annotate(doc, &worker->syntax);
+  coder_->Code(doc, &worker->coder);
+  return Status::OK();
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,167 @@
+#include "syntax/lemmatizer.h"
+
+#include <algorithm>
+#include <map>
+
+#include "syntax/binary_io.h"
+#include "syntax/word_features.h"
+
+namespace sitrep {
+
+namespace {
+
+// The edit turning `form` into `lemma`, or false when no cut/append/case edit does.
+bool FindEdit(std::string_view form, std::string_view lemma, const std::string& lower,
+              uint8_t* cut, bool* lowered, std::string* append) {
+  for (int pass = 0; pass < 2; ++pass) {
+    std::string_view base = pass == 0 ? form : std::string_view(lower);
+    size_t common = 0;
+    while (common < base.size() && common < lemma.size() && base[common] == lemma[common]) {
+      ++common;
+    }
+    // Require the lemma to share all but a short tail of the form.
+    if (common == 0 && !base.empty()) continue;
+    if (base.size() - common > 8) continue;
+    *cut = static_cast<uint8_t>(base.size() - common);
+    // A lower-case form says nothing about case: record "lower-case", so that the rule
+    // also lower-cases the same word capitalised at the start of a sentence.
+    *lowered = pass == 1 || form == lower;
+    append->assign(lemma.substr(common));
+    return true;
+  }
+  return false;
+}
+
+std::string EncodeRule(uint8_t cut, bool lowered, std::string_view append) {
+  return std::string(1, static_cast<char>(cut)) + (lowered ? "L" : "K") + std::string(append);
+}
+
+}  // namespace
+
+std::string Lemmatizer::Key(std::string_view xpos, std::string_view text) {
+  std::string key(xpos);
+  key.push_back('\t');
+  key.append(text);
+  return key;
+}
+
+Lemmatizer Lemmatizer::Train(const std::vector<ConllSentence>& sentences) {
+  // (xpos, suffix) -> encoded rule -> count; (xpos, form) -> lemma -> count.
+  std::map<std::string, std::map<std::string, int>> rule_counts;
+  std::map<std::string, std::map<std::string, int>> lemma_counts;
+  std::string lower, append;
+  for (const ConllSentence& s : sentences) {
+    for (const ConllWord& w : s.words) {
+      if (w.lemma == "_" || w.xpos == "_" || w.form.empty()) continue;
+      ++lemma_counts[Key(w.xpos, w.form)][w.lemma];
+      LowerAscii(w.form, &lower);
+      uint8_t cut = 0;
+      bool lowered = false;
+      if (!FindEdit(w.form, w.lemma, lower, &cut, &lowered, &append)) continue;
+      std::string rule = EncodeRule(cut, lowered, append);
+      for (size_t k = 0; k <= std::min(kMaxSuffix, lower.size()); ++k) {
+        ++rule_counts[Key(w.xpos, std::string_view(lower).substr(lower.size() - k))][rule];
+      }
+    }
+  }
+  Lemmatizer lem;
+  for (const auto& [key, rules] : rule_counts) {
+    int total = 0, best = 0;
+    std::string best_rule;
+    for (const auto& [rule, c] : rules) {
+      total += c;
+      if (c > best) best = c, best_rule = rule;
+    }
+    if (total < 2) continue;
+    Rule r;
+    r.cut = static_cast<uint8_t>(best_rule[0]);
+    r.lower = best_rule[1] == 'L';
+    r.append = best_rule.substr(2);
+    lem.rules_[key] = r;
+  }
+  for (const auto& [key, lemmas] : lemma_counts) {
+    int best = 0;
+    std::string best_lemma;
+    for (const auto& [l, c] : lemmas) {
+      if (c > best) best = c, best_lemma = l;
+    }
+    size_t tab = key.find('\t');
+    std::string predicted;
+    if (!lem.ApplyRules(std::string_view(key).substr(tab + 1), std::string_view(key).substr(0, tab),
+                        &predicted) ||
+        predicted != best_lemma) {
+      lem.exceptions_[key] = best_lemma;
+    }
+  }
+  return lem;
+}
+
+bool Lemmatizer::ApplyRules(std::string_view form, std::string_view xpos, std::string* lemma) const {
+  std::string lower;
+  LowerAscii(form, &lower);
+  for (size_t k = std::min(kMaxSuffix, lower.size()) + 1; k-- > 0;) {
+    auto it = rules_.find(Key(xpos, std::string_view(lower).substr(lower.size() - k)));
+    if (it == rules_.end()) continue;
+    const Rule& r = it->second;
+    if (r.cut > form.size()) continue;
+    std::string_view base = r.lower ? std::string_view(lower) : form;
+    lemma->assign(base.substr(0, base.size() - r.cut));
+    lemma->append(r.append);
+    return !lemma->empty();
+  }
+  return false;
+}
+
+std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,
+                                  std::string_view xpos) const {
+  auto it = exceptions_.find(Key(xpos, form));
+  if (it != exceptions_.end()) return it->second;
+  std::string lemma;
+  if (ApplyRules(form, xpos, &lemma)) return lemma;
+  if (upos == "PROPN") return std::string(form);
+  LowerAscii(form, &lemma);
+  return lemma;
+}
+
+void Lemmatizer::Serialize(std::string* out) const {
+  BinaryWriter w(out);
+  std::map<std::string, Rule> rules(rules_.begin(), rules_.end());
+  w.Varint(rules.size());
+  for (const auto& [key, r] : rules) {
+    w.String(key);
+    w.U8(r.cut);
+    w.U8(r.lower ? 1 : 0);
+    w.String(r.append);
+  }
+  std::map<std::string, std::string> exceptions(exceptions_.begin(), exceptions_.end());
+  w.Varint(exceptions.size());
+  for (const auto& [key, lemma] : exceptions) {
+    w.String(key);
+    w.String(lemma);
+  }
+}
+
+Result<Lemmatizer> Lemmatizer::Deserialize(std::string_view data) {
+  BinaryReader r(data);
+  Lemmatizer lem;
+  uint64_t n = 0;
+  if (!r.Size(data.size(), &n)) return Status::Corruption("lemmatizer: truncated");
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string key;
+    Rule rule;
+    uint8_t lower = 0;
+    if (!r.String(&key) || !r.U8(&rule.cut) || !r.U8(&lower) || !r.String(&rule.append)) break;
+    rule.lower = lower != 0;
+    lem.rules_[key] = std::move(rule);
+  }
+  if (!r.Size(data.size(), &n)) return Status::Corruption("lemmatizer: truncated");
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string key, lemma;
+    if (!r.String(&key) || !r.String(&lemma)) break;
+    lem.exceptions_[key] = std::move(lemma);
+  }
+  if (!r.ok() || !r.AtEnd()) return Status::Corruption("lemmatizer: truncated");
+  return lem;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,54 @@
+// Lemmatizer: the dictionary form of a word given its XPOS tag, learnt from treebank data.
+//
+// Two parts, both learnt by Train():
+//   suffix rules   for each (XPOS, final letters of the lower-cased form), the most frequent
+//                  edit "drop k bytes, append s", and whether the lemma keeps the form's
+//                  case (proper nouns) or is lower-cased;
+//   exceptions     (form, XPOS) pairs whose usual lemma the rules get wrong ("went" -> "go",
+//                  "better" -> "good"), looked up first.
+// Unseen words use the longest matching suffix rule seen at least twice; with no rule the
+// lemma is the lower-cased form (proper nouns keep their case).
+//
+// Thread safety: immutable after Train/Deserialize; Lemmatize may run on any thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "syntax/conllu.h"
+
+namespace sitrep {
+
+class Lemmatizer {
+ public:
+  // Learns from the FORM, XPOS and LEMMA columns (words with "_" lemma are skipped).
+  static Lemmatizer Train(const std::vector<ConllSentence>& sentences);
+
+  // The lemma of `form` tagged `xpos` (UPOS is used only to keep proper nouns' case).
+  std::string Lemmatize(std::string_view form, std::string_view upos, std::string_view xpos) const;
+
+  size_t num_rules() const { return rules_.size(); }
+  size_t num_exceptions() const { return exceptions_.size(); }
+
+  void Serialize(std::string* out) const;
+  static Result<Lemmatizer> Deserialize(std::string_view data);
+
+ private:
+  struct Rule {
+    uint8_t cut = 0;          // bytes removed from the end of the form
+    bool lower = true;        // lower-case the form first
+    std::string append;       // appended after cutting
+  };
+  static std::string Key(std::string_view xpos, std::string_view text);
+  bool ApplyRules(std::string_view form, std::string_view xpos, std::string* lemma) const;
+
+  static constexpr size_t kMaxSuffix = 5;
+  std::unordered_map<std::string, Rule> rules_;             // "XPOS\tsuffix" -> rule
+  std::unordered_map<std::string, std::string> exceptions_;  // "XPOS\tform" -> lemma
+};
+
+}  // namespace sitrep

@@ -1,0 +1,73 @@
+#include "syntax/linear_model.h"
+
+#include <gtest/gtest.h>
+
+#include "syntax/feature_hash.h"
+#include "syntax/perceptron.h"
+
+namespace sitrep {
+namespace {
+
+TEST(LinearModel, ScoresSumRowsOfKnownKeys) {
+  std::vector<LinearModel::Row> rows = {{7, {{0, 5}, {2, -3}}}, {9, {{1, 4}}}};
+  LinearModel m = LinearModel::Build(3, 0.5f, std::move(rows));
+  uint32_t keys[] = {7, 9, 12345};
+  int32_t scores[3] = {0, 0, 0};
+  m.Score(keys, 3, scores);
+  EXPECT_EQ(scores[0], 5);
+  EXPECT_EQ(scores[1], 4);
+  EXPECT_EQ(scores[2], -3);
+}
+
+TEST(LinearModel, SerializeRoundTrip) {
+  std::vector<LinearModel::Row> rows;
+  for (uint32_t k = 0; k < 1000; ++k) rows.push_back({k * 7919u, {{static_cast<uint16_t>(k % 4), static_cast<int16_t>(k - 500)}}});
+  LinearModel m = LinearModel::Build(4, 0.25f, std::move(rows));
+  std::string bytes;
+  m.Serialize(&bytes);
+  auto back = LinearModel::Deserialize(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->num_rows(), m.num_rows());
+  EXPECT_FLOAT_EQ(back->scale(), 0.25f);
+  for (uint32_t k = 0; k < 1000; ++k) {
+    uint32_t key = k * 7919u;
+    int32_t a[4] = {}, b[4] = {};
+    m.Score(&key, 1, a);
+    back->Score(&key, 1, b);
+    for (int c = 0; c < 4; ++c) EXPECT_EQ(a[c], b[c]);
+  }
+  EXPECT_FALSE(LinearModel::Deserialize(bytes.substr(0, bytes.size() / 2)).ok());
+}
+
+TEST(LinearModel, PruningDropsSmallWeights) {
+  LinearModel m = LinearModel::Build(2, 1.0f, {{1, {{0, 3}, {1, 100}}}, {2, {{0, 2}}}});
+  LinearModel p = m.Pruned(10);
+  EXPECT_EQ(p.num_rows(), 1u);
+  EXPECT_EQ(p.num_weights(), 1u);
+}
+
+TEST(Perceptron, LearnsASeparableProblem) {
+  // Class = which of two indicator features is on; a bias feature is always on.
+  PerceptronTrainer trainer(2);
+  const uint32_t bias = FeatureKey(0, 1);
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    for (int c = 0; c < 2; ++c) {
+      uint32_t keys[2] = {bias, FeatureKey(1, c)};
+      float scores[2];
+      trainer.Score(keys, 2, scores);
+      int guess = scores[1] > scores[0] ? 1 : 0;
+      trainer.Update(keys, 2, c, guess);
+      trainer.Tick();
+    }
+  }
+  LinearModel m = trainer.Finish();
+  for (int c = 0; c < 2; ++c) {
+    uint32_t keys[2] = {bias, FeatureKey(1, c)};
+    int32_t scores[2] = {0, 0};
+    m.Score(keys, 2, scores);
+    EXPECT_GT(scores[c], scores[1 - c]);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,122 @@
+#include "syntax/transition_system.h"
+
+namespace sitrep {
+
+void ParserState::Init(int n) {
+  n_ = n;
+  buffer_ = 0;
+  stack_.clear();
+  stack_.reserve(n + 1);
+  heads_.assign(n, kNone);
+  labels_.assign(n, kNone);
+  left_.assign(n + 1, {kNone, kNone});
+  right_.assign(n + 1, {kNone, kNone});
+  left_count_.assign(n + 1, 0);
+  right_count_.assign(n + 1, 0);
+  left_labels_.assign(n + 1, 0);
+  right_labels_.assign(n + 1, 0);
+}
+
+bool ParserState::CanApply(Move move) const {
+  switch (move) {
+    case Move::kShift:
+      return buffer_ < n_;
+    case Move::kLeft:
+      return !stack_.empty() && (buffer_ < n_ || stack_.size() == 1);
+    case Move::kRight:
+      return stack_.size() >= 2;
+  }
+  return false;
+}
+
+void ParserState::AddArc(int head, int dep, int label) {
+  heads_[dep] = head;
+  labels_[dep] = label;
+  uint64_t bit = uint64_t{1} << (static_cast<unsigned>(label) & 63);
+  if (dep < head) {
+    auto& l = left_[head];
+    if (l[0] == kNone || dep < l[0]) {
+      l[1] = l[0];
+      l[0] = dep;
+    } else if (l[1] == kNone || dep < l[1]) {
+      l[1] = dep;
+    }
+    ++left_count_[head];
+    left_labels_[head] |= bit;
+  } else {
+    auto& r = right_[head];
+    if (r[0] == kNone || dep > r[0]) {
+      r[1] = r[0];
+      r[0] = dep;
+    } else if (r[1] == kNone || dep > r[1]) {
+      r[1] = dep;
+    }
+    ++right_count_[head];
+    right_labels_[head] |= bit;
+  }
+}
+
+void ParserState::Apply(Move move, int label) {
+  switch (move) {
+    case Move::kShift:
+      stack_.push_back(buffer_++);
+      break;
+    case Move::kLeft: {
+      int s0 = stack_.back();
+      stack_.pop_back();
+      AddArc(buffer_, s0, label);
+      break;
+    }
+    case Move::kRight: {
+      int s0 = stack_.back();
+      stack_.pop_back();
+      AddArc(stack_.back(), s0, label);
+      break;
+    }
+  }
+}
+
+namespace {
+
+// Gold dependents of `w` among buffer words (b0..n-1).
+int ChildrenInBuffer(const ParserState& st, int w, const std::vector<int>& gold) {
+  int count = 0;
+  for (int d = st.Buffer(0); d >= 0 && d < st.n(); ++d) count += gold[d] == w;
+  return count;
+}
+
+}  // namespace
+
+int MoveCost(const ParserState& st, Move move, int label, const std::vector<int>& gold,
+             const std::vector<int>& gold_labels) {
+  const int s0 = st.Stack(0), s1 = st.Stack(1), b0 = st.Buffer(0);
+  switch (move) {
+    case Move::kShift: {
+      // b0 can no longer take a head deeper than s0, nor dependents from the stack.
+      int cost = 0;
+      for (int i = 0; i < st.stack_size(); ++i) {
+        int s = st.Stack(i);
+        if (i > 0 && gold[b0] == s) ++cost;
+        if (gold[s] == b0) ++cost;
+      }
+      return cost;
+    }
+    case Move::kLeft: {
+      int cost = ChildrenInBuffer(st, s0, gold);
+      int h = gold[s0];
+      if (h != b0 && (h == s1 || h > b0)) ++cost;
+      if (h == b0 && label != gold_labels[s0]) ++cost;
+      return cost;
+    }
+    case Move::kRight: {
+      int cost = ChildrenInBuffer(st, s0, gold);
+      int h = gold[s0];
+      if (h >= b0) ++cost;
+      if (h == s1 && label != gold_labels[s0]) ++cost;
+      return cost;
+    }
+  }
+  return 0;
+}
+
+}  // namespace sitrep
