@@ -27,6 +27,14 @@ bool IsOwnForces(const std::vector<ActorMention>& actors, const ActorMention& so
          target.code.compare(3, 3, "MIL") == 0 && source.code.compare(3, 3, "MIL") != 0;
 }
 
+// An agent noun for an arm of a state ("police", "prosecutors", "troops") acts for a state
+// even when the text does not say which: a political actor, unlike "people" or "gunmen".
+bool IsStateRole(const ActorMention& a) {
+  if (a.kind != "agent") return false;
+  return a.code == "COP" || a.code == "JUD" || a.code == "MIL" || a.code == "GOV" ||
+         a.code == "LEG" || a.code == "SPY";
+}
+
 }  // namespace
 
 Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int governor) const {
@@ -174,7 +182,7 @@ void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
       }
     }
     const ActorMention& src = st.doc->actors[s];
-    if (options_.require_coded_source && !IsCodedActor(src)) continue;
+    if (options_.require_coded_source && !IsCodedActor(src) && !IsStateRole(src)) continue;
     for (int t : targets) {
       if (emitted >= options_.max_events_per_trigger) return;
       if (t >= 0 && st.doc->actors[t].code == src.code) continue;
