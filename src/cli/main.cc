@@ -14,6 +14,10 @@ int main(int argc, char** argv) {
       "  parse     text -> CoNLL-U: tags, lemmas, dependency trees, named entities\n"
       "  code      text -> events: who did what to whom (CAMEO, PLOVER, modality, evidence)\n"
       "  dates     text -> time expressions with TimeML values\n"
+      "  ingest    text -> events stored in a SQLite database, repeated reports merged\n"
+      "  query     database -> filtered events, counts, Goldstein sums, top actors and dyads\n"
+      "  export    database -> GDELT 2.0 event and mention tables, CSV, JSON Lines, PLOVER\n"
+      "  places    text -> place names resolved to coordinates (geoparsing)\n"
       "  train-parser  train the syntax model from CoNLL-U treebanks\n"
       "  eval-parser   score the syntax model on gold CoNLL-U\n\n"
       "Inputs everywhere: .txt, .html/.htm and .jsonl files (optionally .gz), directories,\n"
@@ -31,6 +35,10 @@ int main(int argc, char** argv) {
   sitrep::cli::RegisterEvalParser(&app, &exit_code);
   sitrep::cli::RegisterCode(&app, &exit_code);
   sitrep::cli::RegisterDates(&app, &exit_code);
+  sitrep::cli::RegisterPlaces(&app, &exit_code);
+  sitrep::cli::RegisterIngest(&app, &exit_code);
+  sitrep::cli::RegisterQuery(&app, &exit_code);
+  sitrep::cli::RegisterExport(&app, &exit_code);
 
   try {
     app.parse(argc, argv);
