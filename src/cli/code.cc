@@ -27,17 +27,20 @@ struct CodeFlags {
   InputFlags input;
   std::string model = SyntaxModel::DefaultModelPath();
   std::string data = CodingResources::DefaultDataDir();
+  std::string gazetteer;
   bool all_modalities = true;
   bool stats = false;
 };
 
 int RunCode(const CodeFlags& flags) {
   CodingPipeline pipeline;
-  Status loaded = pipeline.Load(flags.model, flags.data);
+  std::string warning;
+  Status loaded = pipeline.Load(flags.model, flags.data, flags.gazetteer, &warning);
   if (!loaded.ok()) {
     std::fprintf(stderr, "sitrep code: %s\n", loaded.ToString().c_str());
     return 2;
   }
+  if (!warning.empty()) std::fprintf(stderr, "sitrep code: warning: %s\n", warning.c_str());
   std::vector<std::unique_ptr<CodingPipeline::Worker>> workers;
   for (int i = 0; i < ResolveThreadCount(flags.input.threads); ++i) {
     workers.push_back(std::make_unique<CodingPipeline::Worker>());
@@ -89,6 +92,8 @@ void RegisterCode(CLI::App* app, int* exit_code) {
   cmd->add_option("--model", flags->model, "Syntax model file")->capture_default_str();
   cmd->add_option("--data", flags->data, "Directory of dictionaries and tables")
       ->capture_default_str();
+  cmd->add_option("--gazetteer", flags->gazetteer,
+                  "Compiled gazetteer (default: gazetteer.bin beside the sitrep binary)");
   cmd->add_flag("!--asserted-only", flags->all_modalities,
                 "Write only asserted events (drop hypothetical and negated ones)");
   cmd->add_flag("--stats", flags->stats,

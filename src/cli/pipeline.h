@@ -4,6 +4,8 @@
 //               --Segmenter----> sentences, tokens                    (text stage)
 //               --SyntaxModel--> tags, lemmas, dependency arcs, NEs   (syntax stage)
 //               --EventCoder---> actors and events                    (events stage)
+//               --EventDater---> each event's own date                  (time stage)
+//               --Geoparser + EventLocator--> each event's own place      (places stage)
 //
 // Lifecycle: Load() once (syntax model + coding resources), then Process() any number of
 // documents from any number of threads, each thread with its own Worker.
@@ -18,6 +20,10 @@
 #include "document/document.h"
 #include "events/coding_resources.h"
 #include "events/event_coder.h"
+#include "places/event_locator.h"
+#include "places/gazetteer.h"
+#include "places/geoparser.h"
+#include "time/event_dater.h"
 #include "syntax/syntax_model.h"
 #include "text/article_reader.h"
 #include "text/input.h"
@@ -37,8 +43,11 @@ class CodingPipeline {
   CodingPipeline(const CodingPipeline&) = delete;
   CodingPipeline& operator=(const CodingPipeline&) = delete;
 
-  // Loads the syntax model file and the data directory of dictionaries and tables.
-  Status Load(const std::string& model_path, const std::string& data_dir);
+  // Loads the syntax model file, the data directory of dictionaries and tables, and the
+  // gazetteer (`gazetteer_path`; "" for the default beside the binary). A missing gazetteer
+  // is not an error: events then keep no location, and *warning says so.
+  Status Load(const std::string& model_path, const std::string& data_dir,
+              const std::string& gazetteer_path = "", std::string* warning = nullptr);
 
   // Runs every stage on `raw` (consumed) and fills *doc. Thread-safe after Load().
   Status Process(RawDocument&& raw, Document* doc, Worker* worker) const;
@@ -47,6 +56,10 @@ class CodingPipeline {
   std::unique_ptr<SyntaxModel> model_;
   std::unique_ptr<CodingResources> resources_;
   std::unique_ptr<EventCoder> coder_;
+  EventDater dater_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<Geoparser> geoparser_;
+  std::unique_ptr<EventLocator> locator_;
   ArticleReaderOptions reader_options_;
   Segmenter segmenter_;
 };

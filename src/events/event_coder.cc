@@ -91,7 +91,23 @@ int ObjectHead(const DependencyTree& tree, int token, const TriggerPattern& p) {
     }
   }
   int obj = tree.Child(token, IsPassive(tree, token) ? "nsubj:pass" : "obj");
+  // "Palmyra, which was liberated": a relative pronoun stands for the noun it modifies.
+  if (obj >= 0 && tree.upos(obj) == "PRON" && tree.deprel(token).substr(0, 3) == "acl" &&
+      tree.head(token) >= 0) {
+    obj = tree.head(token);
+  }
   return obj;
+}
+
+// True when `value` names a kind of place ("town", "city") and `head` is a proper name
+// that is no actor: a place name ("retook Mosul") satisfies a place-kind constraint.
+bool PlaceNameFits(const DependencyTree& tree, int head, const std::vector<std::string>& values,
+                   const std::vector<int>& actor_at) {
+  if (head < 0 || tree.upos(head) != "PROPN" || actor_at[head] >= 0) return false;
+  for (const std::string& v : values) {
+    if (v == "town" || v == "city" || v == "village" || v == "territory" || v == "area") return true;
+  }
+  return false;
 }
 
 int SubjectHead(const DependencyTree& tree, int token) {
@@ -161,7 +177,10 @@ bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPa
   if (const auto* v = p.Values("passive"); v && (*v)[0] == "no" && IsPassive(tree, token)) return false;
   if (p.Has("noobj") && tree.Child(token, "obj") >= 0) return false;
   if (const auto* obj = p.Values("obj")) {
-    if (!AnyPhraseMatches(tree, ObjectHead(tree, token, p), *obj)) return false;
+    int head = ObjectHead(tree, token, p);
+    if (!AnyPhraseMatches(tree, head, *obj) && !PlaceNameFits(tree, head, *obj, st.scratch->actor_at)) {
+      return false;
+    }
   }
   if (const auto* subj = p.Values("subj")) {
     if (!AnyPhraseMatches(tree, SubjectHead(tree, token), *subj)) return false;

@@ -1,0 +1,119 @@
+#include "places/event_locator.h"
+
+#include <string>
+
+namespace sitrep {
+
+namespace {
+
+bool IsLocativePreposition(std::string_view w, bool withdrawal) {
+  return w == "in" || w == "near" || w == "at" || w == "around" || w == "outside" ||
+         w == "inside" || w == "In" || w == "Near" || w == "At" || w == "Around" ||
+         (withdrawal && (w == "from" || w == "From"));
+}
+
+bool IsWithdrawal(const Event& e) {
+  return e.plover == "RETREAT" || e.cameo.starts_with("087") || e.cameo == "0872" ||
+         e.cameo == "0873" || e.cameo == "0874";
+}
+
+// The token of [first, last] whose head lies outside it (the phrase's head).
+uint32_t HeadOf(const Document& doc, const Sentence& s, uint32_t first, uint32_t last) {
+  for (uint32_t i = first; i <= last; ++i) {
+    int32_t h = doc.tokens[i].head;
+    uint32_t abs = h < 0 ? UINT32_MAX : s.first_token + static_cast<uint32_t>(h);
+    if (abs < first || abs > last) return i;
+  }
+  return last;
+}
+
+}  // namespace
+
+Location EventLocator::ToLocation(const Toponym& t) const {
+  const Gazetteer& g = geoparser_.gazetteer();
+  Place p = g.place(static_cast<uint32_t>(t.place));
+  Location loc;
+  loc.name = std::string(p.name);
+  loc.country = std::string(g.Alpha3(p.country));
+  loc.lat = p.record->lat;
+  loc.lon = p.record->lon;
+  loc.geonames_id = p.record->geonames_id;
+  loc.precision = PlacePrecision(p);
+  loc.span = t.span;
+  return loc;
+}
+
+int EventLocator::FindAttached(const Document& doc, const Event& e,
+                               const std::vector<const Toponym*>& in) const {
+  const Sentence& s = doc.sentences[e.sentence];
+  bool parsed = s.token_count > 0 && !doc.tokens[s.first_token].deprel.empty();
+  bool withdrawal = IsWithdrawal(e);
+  for (size_t i = 0; i < in.size(); ++i) {
+    const Toponym& t = *in[i];
+    if (t.first_token == s.first_token) continue;
+    std::string_view before = doc.Slice(doc.tokens[t.first_token - 1]);
+    if (before == "the" && t.first_token - 1 > s.first_token) {
+      before = doc.Slice(doc.tokens[t.first_token - 2]);
+    }
+    if (!IsLocativePreposition(before, withdrawal)) continue;
+    if (!parsed) {
+      if (t.span.start > e.trigger.start) return static_cast<int>(i);
+      continue;
+    }
+    // Walk up from the toponym's head: attached when the trigger is reached within 3 steps.
+    uint32_t tok = HeadOf(doc, s, t.first_token, t.last_token);
+    for (int step = 0; step < 3; ++step) {
+      int32_t h = doc.tokens[tok].head;
+      if (h < 0) break;
+      tok = s.first_token + static_cast<uint32_t>(h);
+      if (tok == e.trigger_token) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+int EventLocator::FindTiedToTarget(const Document& doc, const Event& e,
+                                   const std::vector<const Toponym*>& in) const {
+  if (e.target < 0 || static_cast<size_t>(e.target) >= doc.actors.size()) return -1;
+  const ActorMention& target = doc.actors[static_cast<size_t>(e.target)];
+  if (target.sentence != e.sentence) return -1;
+  const Sentence& s = doc.sentences[e.sentence];
+  for (size_t i = 0; i < in.size(); ++i) {
+    const Toponym& t = *in[i];
+    if (target.span.Contains(t.span) || t.span.Contains(target.span)) return static_cast<int>(i);
+    uint32_t head = HeadOf(doc, s, t.first_token, t.last_token);
+    int32_t h = doc.tokens[head].head;
+    if (h >= 0) {
+      uint32_t abs = s.first_token + static_cast<uint32_t>(h);
+      if (abs >= target.first_token && abs <= target.last_token) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void EventLocator::Locate(const std::vector<Toponym>& toponyms, Document* doc) const {
+  CountryFocus focus = geoparser_.Focus(toponyms);
+  const Gazetteer& g = geoparser_.gazetteer();
+  for (Event& e : doc->events) {
+    std::vector<const Toponym*> in;
+    for (const Toponym& t : toponyms) {
+      if (t.sentence == e.sentence && t.place >= 0) in.push_back(&t);
+    }
+    int found = FindAttached(*doc, e, in);
+    if (found < 0) found = FindTiedToTarget(*doc, e, in);
+    if (found >= 0) {
+      e.has_location = true;
+      e.location = ToLocation(*in[static_cast<size_t>(found)]);
+      continue;
+    }
+    int64_t country = g.CountryIndex(focus.country);
+    if (country < 0) continue;
+    Toponym inferred;
+    inferred.place = country;
+    e.has_location = true;
+    e.location = ToLocation(inferred);
+    e.location.span = Span{};
+  }
+}
+
+}  // namespace sitrep

@@ -1,0 +1,284 @@
+#include "store/event_store.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "store/event_export.h"
+#include "store/query.h"
+
+namespace sitrep {
+namespace {
+
+struct EventSpec {
+  EventSpec(std::string s, std::string t, std::string c, std::string d = "",
+            Modality m = Modality::kAsserted)
+      : source(std::move(s)), target(std::move(t)), cameo(std::move(c)), date(std::move(d)),
+        modality(m) {}
+  std::string source, target, cameo;
+  std::string date;  // "" = none
+  Modality modality;
+};
+
+// A coded document whose sentence i states event i.
+Document MakeDoc(const std::string& id, const std::string& date, const std::string& url,
+                 const std::vector<EventSpec>& events) {
+  Document doc;
+  doc.id = id;
+  doc.date = date;
+  doc.url = url;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const EventSpec& e = events[i];
+    std::string sentence = e.source + " acted on " + e.target + " in " + id + ".";
+    uint32_t start = static_cast<uint32_t>(doc.text.size());
+    doc.text += sentence + " ";
+    Sentence s;
+    s.span = {start, static_cast<uint32_t>(start + sentence.size())};
+    s.paragraph = static_cast<uint32_t>(i);
+    doc.sentences.push_back(s);
+    for (const std::string& code : {e.source, e.target}) {
+      ActorMention a;
+      a.sentence = static_cast<uint32_t>(i);
+      a.code = code;
+      a.name = code;
+      a.span = {start, start + 3};
+      doc.actors.push_back(a);
+    }
+    Event ev;
+    ev.sentence = static_cast<uint32_t>(i);
+    ev.source = static_cast<int32_t>(doc.actors.size() - 2);
+    ev.target = static_cast<int32_t>(doc.actors.size() - 1);
+    ev.cameo = e.cameo;
+    ev.root = e.cameo.substr(0, 2);
+    ev.quad_class = e.cameo < "10" ? 1 : 4;
+    ev.goldstein = e.cameo < "10" ? 1.0 : -10.0;
+    ev.plover = e.cameo < "10" ? "CONSULT" : "ASSAULT";
+    ev.trigger = {start + 4, start + 9};
+    ev.modality = e.modality;
+    ev.date = e.date;
+    doc.events.push_back(ev);
+  }
+  return doc;
+}
+
+std::unique_ptr<EventStore> OpenMemory() {
+  auto store = EventStore::Open(":memory:");
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  return std::move(store).value();
+}
+
+int64_t Scalar(EventStore* store, const std::string& sql) {
+  int64_t v = -1;
+  EXPECT_TRUE(store->Query(sql, {}, [&](const SqlRow& r) {
+    v = r.Int(0);
+    return Status::OK();
+  }).ok());
+  return v;
+}
+
+void AddDoc(EventStore* store, const Document& doc) {
+  auto out = store->Add(doc, doc.id, ContentHash(doc.text));
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+}
+
+TEST(EventStore, CreatesCurrentSchema) {
+  auto store = OpenMemory();
+  EXPECT_EQ(store->schema_version(), EventStore::kSchemaVersion);
+  EXPECT_EQ(Scalar(store.get(), "PRAGMA user_version"), EventStore::kSchemaVersion);
+}
+
+TEST(EventStore, MigratesOlderSchemaForward) {
+  std::string path = ::testing::TempDir() + "/sitrep_migrate.db";
+  std::remove(path.c_str());
+  ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, 1).ok());
+  auto store = EventStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->schema_version(), EventStore::kSchemaVersion);
+  EXPECT_EQ(Scalar(store->get(), "SELECT count(*) FROM sqlite_master WHERE name = 'events_day'"), 1);
+}
+
+TEST(EventStore, RefusesNewerSchema) {
+  std::string path = ::testing::TempDir() + "/sitrep_newer.db";
+  std::remove(path.c_str());
+  ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, EventStore::kSchemaVersion).ok());
+  ASSERT_TRUE(EventStore::Open(path).value()->Execute("PRAGMA user_version = 99").ok());
+  EXPECT_FALSE(EventStore::Open(path).ok());
+}
+
+TEST(EventStore, ReingestSameIdChangesNothing) {
+  auto store = OpenMemory();
+  Document doc = MakeDoc("a", "2016-03-15", "", {{"RUS", "UKR", "190"}});
+  AddDoc(store.get(), doc);
+  StoreCounts before = store->Counts().value();
+  Document again = MakeDoc("a", "2016-03-15", "", {{"RUS", "UKR", "190"}, {"USA", "RUS", "042"}});
+  auto out = store->Add(again, again.id, ContentHash(again.text));
+  ASSERT_TRUE(out.ok());
+  EXPECT_FALSE(out->added);
+  EXPECT_EQ(store->Counts().value(), before);
+}
+
+TEST(EventStore, ReingestSameContentUnderOtherIdChangesNothing) {
+  auto store = OpenMemory();
+  Document doc = MakeDoc("a", "2016-03-15", "", {{"RUS", "UKR", "190"}});
+  AddDoc(store.get(), doc);
+  StoreCounts before = store->Counts().value();
+  Document copy = MakeDoc("a", "2016-03-15", "", {{"RUS", "UKR", "190"}});
+  copy.id = "b";
+  auto out = store->Add(copy, copy.id, ContentHash(doc.text));
+  ASSERT_TRUE(out.ok());
+  EXPECT_FALSE(out->added);
+  EXPECT_EQ(store->Counts().value(), before);
+}
+
+TEST(EventMerge, SameDyadAndFamilyWithinDaysMergesAcrossDocuments) {
+  auto store = OpenMemory();
+  AddDoc(store.get(), MakeDoc("a", "2016-03-15", "http://www.bbc.co.uk/1", {{"RUS", "UKR", "190"}}));
+  AddDoc(store.get(), MakeDoc("b", "2016-03-17", "http://bbc.co.uk/2", {{"RUS", "UKR", "195"}}));
+  AddDoc(store.get(), MakeDoc("c", "2016-03-16", "http://reuters.com/3",
+                              {{"RUS", "UKR", "193"}, {"RUS", "UKR", "190"}}));
+  EXPECT_EQ(Scalar(store.get(), "SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Scalar(store.get(), "SELECT num_mentions FROM events"), 4);
+  EXPECT_EQ(Scalar(store.get(), "SELECT num_articles FROM events"), 3);
+  EXPECT_EQ(Scalar(store.get(), "SELECT num_sources FROM events"), 2);  // bbc.co.uk, reuters.com
+  EXPECT_EQ(Scalar(store.get(), "SELECT count(*) FROM mentions"), 4);  // each keeps evidence
+}
+
+TEST(EventMerge, DifferentDyadFamilyDateOrModalityDoNotMerge) {
+  auto store = OpenMemory();
+  AddDoc(store.get(), MakeDoc("a", "2016-03-15", "", {{"RUS", "UKR", "190"}}));
+  AddDoc(store.get(), MakeDoc("b", "2016-03-15", "", {{"UKR", "RUS", "190"}}));   // reversed dyad
+  AddDoc(store.get(), MakeDoc("c", "2016-03-15", "", {{"RUS", "UKR", "042"}}));   // other family
+  AddDoc(store.get(), MakeDoc("d", "2016-03-25", "", {{"RUS", "UKR", "190"}}));   // 10 days apart
+  AddDoc(store.get(), MakeDoc("e", "2016-03-15", "",
+                              {{"RUS", "UKR", "190", "", Modality::kNegated}}));
+  EXPECT_EQ(Scalar(store.get(), "SELECT count(*) FROM events"), 5);
+  EXPECT_EQ(Scalar(store.get(), "SELECT max(num_mentions) FROM events"), 1);
+}
+
+TEST(EventMerge, EventsDoNotGrowByChaining) {
+  auto store = OpenMemory();
+  for (int d = 10; d <= 18; d += 2) {
+    std::string date = "2016-03-" + std::to_string(d);
+    AddDoc(store.get(), MakeDoc("doc" + std::to_string(d), date, "", {{"RUS", "UKR", "190"}}));
+  }
+  // Days 10..18: every event spans at most 3 days, so at least two events.
+  EXPECT_GE(Scalar(store.get(), "SELECT count(*) FROM events"), 2);
+  EXPECT_LE(Scalar(store.get(), "SELECT max(max_day - min_day) FROM events"), 3);
+}
+
+TEST(EventMerge, UndatedMentionsMergeOnlyWithinTheirDocument) {
+  auto store = OpenMemory();
+  AddDoc(store.get(), MakeDoc("a", "", "", {{"RUS", "UKR", "190"}, {"RUS", "UKR", "190"}}));
+  AddDoc(store.get(), MakeDoc("b", "", "", {{"RUS", "UKR", "190"}}));
+  EXPECT_EQ(Scalar(store.get(), "SELECT count(*) FROM events"), 2);
+}
+
+TEST(MergeRule, PlacesFarApartDoNotMerge) {
+  MergeRule rule;
+  MentionFacts m;
+  m.source = "RUS"; m.target = "UKR"; m.root = "19"; m.day = 100;
+  m.has_place = true; m.lat = 50.45; m.lon = 30.52;  // Kyiv
+  EventFacts e;
+  e.source = "RUS"; e.target = "UKR"; e.root = "19"; e.min_day = e.max_day = 101;
+  e.has_place = true; e.lat = 48.0; e.lon = 37.8;  // Donetsk, ~600 km away
+  EXPECT_FALSE(rule.SameEvent(m, e));
+  e.lat = 50.40; e.lon = 30.60;
+  EXPECT_TRUE(rule.SameEvent(m, e));
+  e.has_place = false;  // unknown place: compatible
+  EXPECT_TRUE(rule.SameEvent(m, e));
+}
+
+TEST(MergeRule, SourceNameIsTheHost) {
+  EXPECT_EQ(SourceName("https://www.BBC.co.uk/news/1", ""), "bbc.co.uk");
+  EXPECT_EQ(SourceName("", "BBC"), "BBC");
+  EXPECT_EQ(SourceName("", ""), "unknown");
+}
+
+class StoreQueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenMemory();
+    AddDoc(store_.get(), MakeDoc("a", "2016-03-01", "", {{"RUSMIL", "UKR", "190"}, {"USA", "RUS", "042"}}));
+    AddDoc(store_.get(), MakeDoc("b", "2016-04-20", "", {{"RUSMIL", "UKR", "190"}}));
+    AddDoc(store_.get(), MakeDoc("c", "2016-04-25", "", {{"FRA", "SYR", "190"}}));
+  }
+  QueryTable Run(QuerySpec spec) {
+    auto t = RunQuery(store_.get(), spec);
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? *t : QueryTable{};
+  }
+  std::unique_ptr<EventStore> store_;
+};
+
+TEST_F(StoreQueryTest, ActorMatchesEitherSideByPrefix) {
+  QuerySpec spec;
+  spec.filter.actor = "RUS";
+  EXPECT_EQ(Run(spec).rows.size(), 3u);
+  spec.filter.actor = "";
+  spec.filter.source = "RUS";
+  spec.filter.target = "UKR";
+  EXPECT_EQ(Run(spec).rows.size(), 2u);
+}
+
+TEST_F(StoreQueryTest, CameoDateAndWordFilters) {
+  QuerySpec spec;
+  spec.filter.cameo = "19";
+  spec.filter.date_from = "2016-04-01";
+  EXPECT_EQ(Run(spec).rows.size(), 2u);
+  spec.filter.words = {"acted", "in c"};
+  EXPECT_EQ(Run(spec).rows.size(), 1u);
+  spec = QuerySpec();
+  spec.filter.plover = "CONSULT";
+  EXPECT_EQ(Run(spec).rows.size(), 1u);
+}
+
+TEST_F(StoreQueryTest, CountsPerMonthAndGoldsteinPerDyad) {
+  QuerySpec spec;
+  spec.aggregate = Aggregate::kCount;
+  QueryTable t = Run(spec);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(ValueText(t.rows[0][0]), "2016-03");
+  EXPECT_EQ(ValueText(t.rows[0][1]), "2");
+  EXPECT_EQ(ValueText(t.rows[1][1]), "2");
+  spec.aggregate = Aggregate::kGoldstein;
+  spec.filter.source = "RUS";
+  t = Run(spec);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(ValueText(t.rows[1][4]), "-10");
+  spec = QuerySpec();
+  spec.aggregate = Aggregate::kTopActors;
+  t = Run(spec);
+  EXPECT_EQ(ValueText(t.rows[0][0]), "RUSMIL");
+}
+
+TEST_F(StoreQueryTest, GdeltExportHas61ColumnsAndFipsCodes) {
+  auto countries = CountryCodes::Load(CountryCodes::DefaultPath());
+  ASSERT_TRUE(countries.ok()) << countries.status().ToString();
+  std::string out;
+  ASSERT_TRUE(ExportStore(store_.get(), ExportFormat::kGdelt, *countries, [&](std::string_view s) {
+    out += s;
+    return Status::OK();
+  }).ok());
+  std::istringstream lines(out);
+  int rows = 0;
+  for (std::string line; std::getline(lines, line); ++rows) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60) << line;
+  }
+  EXPECT_EQ(rows, 4);  // RUSMIL-UKR twice (50 days apart), USA-RUS, FRA-SYR
+  EXPECT_NE(out.find("\tRussia\tRS\t"), std::string::npos);   // Actor1Geo: FIPS RS, not RU
+  EXPECT_NE(out.find("\tUkraine\tUP\t"), std::string::npos);  // FIPS UP, not UA
+}
+
+TEST(CountryCodes, MapsIsoToFips) {
+  auto countries = CountryCodes::Load(CountryCodes::DefaultPath());
+  ASSERT_TRUE(countries.ok());
+  EXPECT_EQ(countries->Find("DEU")->fips, "GM");
+  EXPECT_EQ(countries->Find("GBR")->fips, "UK");
+  EXPECT_EQ(countries->Find("XYZ"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep
