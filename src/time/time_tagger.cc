@@ -642,6 +642,17 @@ bool Matcher::Ago(size_t i, Match* m) {
 
 bool Matcher::Year(size_t i, Match* m) {
   const Word& a = w_[i];
+  // Centuries: "the 20th century" is TimeML "19" (the years 19xx).
+  if (a.number >= 1 && a.number <= 21 && a.lower.size() >= 3 && Is(i + 1, "century")) {
+    std::string_view suffix = std::string_view(a.lower).substr(a.lower.size() - 2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02d", a.number - 1);
+      m->value = buf;
+      m->length = 2;
+      return true;
+    }
+  }
   // Decades: "1990s", "the 1980s".
   if (a.lower.size() == 5 && a.lower.back() == 's' && IsDigit(a.lower[0]) && a.lower[3] == '0') {
     int century = std::atoi(a.lower.substr(0, 3).c_str());

@@ -57,6 +57,11 @@ TEST(TimeTagger, RelativeExpressionsFollowThePublicationDate) {
   EXPECT_EQ(One("They met three days ago.", "2016-03-01").value, "2016-02-27");
 }
 
+TEST(TimeTagger, OrdinalCenturiesNameTheirYears) {
+  EXPECT_EQ(One("It was built in the 11th century.", "2016-03-15").value, "10");
+  EXPECT_EQ(One("The wars of the 20th century", "2016-03-15").value, "19");
+}
+
 TEST(TimeTagger, SinceLateYear) {
   auto f = One("The siege has lasted since late 2015.", "2016-12-13");
   EXPECT_EQ(f.value, "2015");
