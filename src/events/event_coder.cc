@@ -310,7 +310,6 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
 
 bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out) const {
   if (IsBlocked(st, token)) return false;
-  const DependencyTree& tree = st.tree;
   for (const TriggerPattern* p : FittingPatterns(st, token)) {
     if (!p->governs_complement()) continue;
     Candidate inner;
