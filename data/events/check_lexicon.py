@@ -38,7 +38,8 @@ COMPLEMENT_KINDS = {"intent", "appeal", "demand", "reject", "threat",
 # Names a map in recode.tsv may have.
 MAP_NAMES = COMPLEMENT_KINDS | {"future"}
 # Cue kinds: no code (CODE column is "-"), used by the coder.
-CUE_KINDS = {"light", "negation", "modal", "block", "future", "obligation"}
+CUE_KINDS = {"light", "negation", "modal", "block", "future", "obligation",
+             "representative", "quantity", "object_control", "place_noun"}
 # Cue kinds that recode the event they govern through a map.
 MAPPED_CUE_KINDS = {"future", "obligation"}
 SPEECH_KINDS = {"speech"}

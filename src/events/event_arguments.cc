@@ -33,32 +33,6 @@ bool Contains(const std::vector<std::string>* values, std::string_view v) {
 
 namespace {
 
-// Nouns that take their actor from an "of" phrase ("the leader of Hamas").
-bool IsRepresentativeNoun(std::string_view lemma) {
-  static const std::array<std::string_view, 24> kNouns = {
-      "leader",  "head",       "chief",     "president", "minister",   "spokesman",
-      "spokeswoman", "spokesperson", "commander", "member", "official", "representative",
-      "envoy",   "delegation", "ambassador", "government", "army",     "force",
-      "troops",  "fighter",    "militant",  "soldier",   "delegate",   "administration"};
-  return std::find(kNouns.begin(), kNouns.end(), lemma) != kNouns.end();
-}
-
-// Nouns of quantity whose "of" phrase names who they are ("thousands of Egyptians").
-bool IsQuantityNoun(std::string_view lemma) {
-  return lemma == "thousand" || lemma == "thousands" || lemma == "hundred" ||
-         lemma == "hundreds" || lemma == "dozen" || lemma == "dozens" || lemma == "million" ||
-         lemma == "millions" || lemma == "score" || lemma == "scores" || lemma == "number" ||
-         lemma == "group" || lemma == "crowd" || lemma == "some" || lemma == "many";
-}
-
-// Verbs whose object, not their subject, controls an infinitive ("urged Russia to withdraw").
-bool IsObjectControlVerb(std::string_view lemma) {
-  static const std::array<std::string_view, 14> kVerbs = {
-      "urge", "ask", "call", "force", "order", "persuade", "allow",
-      "tell", "invite", "encourage", "press", "pressure", "compel", "permit"};
-  return std::find(kVerbs.begin(), kVerbs.end(), lemma) != kVerbs.end();
-}
-
 enum class ReferenceClass { kNone, kPerson, kSingularBody, kPlural, kGroup, kCountry, kGovernment };
 
 ReferenceClass ClassifyReference(std::string_view lemma, bool definite_noun) {
@@ -289,7 +263,8 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
   for (int c : tree.children(head)) {
     std::string_view rel = tree.deprel(c);
     std::string_view cm = tree.CaseMarker(c);
-    bool of_link = rel == "nmod" && cm == "of" && (IsRepresentativeNoun(lemma) || IsQuantityNoun(lemma));
+    bool quantity = lexicon_.IsCue("quantity", lemma);
+    bool of_link = rel == "nmod" && cm == "of" && (quantity || lexicon_.IsCue("representative", lemma));
     // Titles and descriptions stand beside a name without a preposition ("President Boris
     // Yeltsin"), whatever subtype a treebank gives them.
     bool description = tree.base_deprel(c) == "nmod" && cm.empty();
@@ -297,7 +272,7 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
                   rel == "appos" || of_link || (rel == "nmod" && cm == "by") || description;
     if (!linked) continue;
     int r = actor_at[c] >= 0 ? actor_at[c] : (rel == "nmod:poss" ? ResolveReference(st, c) : -1);
-    if (of_link && IsQuantityNoun(lemma)) r = ActorFor(st, c);  // "dozens of Kurdish journalists"
+    if (of_link && quantity) r = ActorFor(st, c);  // "dozens of Kurdish journalists"
     if (r >= 0 && (IsCodedActor(st.doc->actors[r]) || of_link)) return r;
   }
   return -1;
@@ -365,7 +340,7 @@ int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
   if (depth > 4 || gov < 0) return -1;
   if (rel == "xcomp") {
     int obj = tree.Child(gov, "obj");
-    if (obj >= 0 && IsObjectControlVerb(LowerLemma(tree, gov)) && ActorFor(st, obj) >= 0) return obj;
+    if (obj >= 0 && lexicon_.IsCue("object_control", LowerLemma(tree, gov)) && ActorFor(st, obj) >= 0) return obj;
     return SubjectOf(st, gov, depth + 1);
   }
   if (rel == "conj") return SubjectOf(st, gov, depth + 1);

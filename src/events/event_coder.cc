@@ -99,17 +99,6 @@ int ObjectHead(const DependencyTree& tree, int token, const TriggerPattern& p) {
   return obj;
 }
 
-// True when `value` names a kind of place ("town", "city") and `head` is a proper name
-// that is no actor: a place name ("retook Mosul") satisfies a place-kind constraint.
-bool PlaceNameFits(const DependencyTree& tree, int head, const std::vector<std::string>& values,
-                   const std::vector<int>& actor_at) {
-  if (head < 0 || tree.upos(head) != "PROPN" || actor_at[head] >= 0) return false;
-  for (const std::string& v : values) {
-    if (v == "town" || v == "city" || v == "village" || v == "territory" || v == "area") return true;
-  }
-  return false;
-}
-
 int SubjectHead(const DependencyTree& tree, int token) {
   if (IsPassive(tree, token)) {
     int agent = tree.Child(token, "obl:agent");
@@ -169,6 +158,17 @@ void EventCoder::Code(Document* doc, Scratch* scratch) const {
   }
 }
 
+bool EventCoder::PlaceNameFits(const SentenceState& st, int head,
+                               const std::vector<std::string>& values) const {
+  // A proper name that is no actor is a place name ("retook Mosul"): it satisfies an object
+  // constraint that names kinds of place (the lexicon's "place_noun" cue list).
+  if (head < 0 || st.tree.upos(head) != "PROPN" || st.scratch->actor_at[head] >= 0) return false;
+  for (const std::string& v : values) {
+    if (lexicon_.IsCue("place_noun", v)) return true;
+  }
+  return false;
+}
+
 bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const {
   const DependencyTree& tree = st.tree;
   for (const std::string& w : p.extra) {
@@ -178,7 +178,7 @@ bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPa
   if (p.Has("noobj") && tree.Child(token, "obj") >= 0) return false;
   if (const auto* obj = p.Values("obj")) {
     int head = ObjectHead(tree, token, p);
-    if (!AnyPhraseMatches(tree, head, *obj) && !PlaceNameFits(tree, head, *obj, st.scratch->actor_at)) {
+    if (!AnyPhraseMatches(tree, head, *obj) && !PlaceNameFits(st, head, *obj)) {
       return false;
     }
   }

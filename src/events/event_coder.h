@@ -74,6 +74,7 @@ class EventCoder {
   // Trigger matching (event_coder.cc).
   bool IsBlocked(const SentenceState& st, int token) const;
   bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const;
+  bool PlaceNameFits(const SentenceState& st, int head, const std::vector<std::string>& values) const;
   std::vector<const TriggerPattern*> FittingPatterns(const SentenceState& st, int token) const;
   bool PlainTrigger(const SentenceState& st, int token, Candidate* out) const;
   // The light verb a nominal trigger is the object of ("carried out an offensive"), or -1.

@@ -22,6 +22,8 @@ constexpr char kPatterns[] =
     "-     light   carry out ; conduct ; begin ; hold\n"
     "-     modal   possible ; potential ; could ; may ; might\n"
     "-     negation  not ; n't ; never ; no\n"
+    "-     quantity  thousands ; dozens\n"
+    "-     object_control  urge\n"
     "010   speech  say\n"
     "043   noun    talk | prep: with\n"
     "0874  verb    withdraw | place: from\n"
@@ -39,6 +41,7 @@ constexpr char kActors[] =
     "RUS       adjective  Russian\n"
     "SYR       country    Syria\n"
     "SYR       adjective  Syrian\n"
+    "SYR       demonym    Syrians\n"
     "IRN       country    Iran\n"
     "USA       country    United States ; U.S.\n"
     "IMGMUSISI armed_group Islamic State ; ISIS\n"
@@ -279,6 +282,29 @@ TEST_F(EventCoderTest, DefiniteAgentTakesTheCountryInContext) {
                {"the", "the", "DET", 6, "det"},
                {"rebels", "rebel", "NOUN", 4, "obj"}});
   EXPECT_EQ(Coded(), (Events{"SYRMIL>SYRREB:190"}));
+}
+
+TEST_F(EventCoderTest, QuantityNounTakesItsActorFromTheOfPhrase) {
+  // Thousands of Syrians attacked Russia.
+  AddSentence({{"Thousands", "thousands", "NOUN", 4, "nsubj"},
+               {"of", "of", "ADP", 3, "case"},
+               {"Syrians", "Syrians", "PROPN", 1, "nmod"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Russia", "Russia", "PROPN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"SYR>RUS:190"}));
+}
+
+TEST_F(EventCoderTest, ObjectControlVerbHandsTheComplementToItsObject) {
+  // Iran urged Russia to attack Syria: the attack would be Russia's.
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"urged", "urge", "VERB", 0, "root"},
+               {"Russia", "Russia", "PROPN", 2, "obj"},
+               {"to", "to", "PART", 5, "mark"},
+               {"attack", "attack", "VERB", 2, "xcomp"},
+               {"Syria", "Syria", "PROPN", 5, "obj"}});
+  auto events = Coded();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0], "RUS>SYR:190:hypothetical");
 }
 
 TEST_F(EventCoderTest, TalksWithPerson) {

@@ -12,7 +12,8 @@ namespace {
 // Kinds whose lemmas are cue words rather than triggers of their own.
 bool IsCueKind(std::string_view kind) {
   return kind == "light" || kind == "negation" || kind == "modal" || kind == "future" ||
-         kind == "obligation";
+         kind == "obligation" || kind == "representative" || kind == "quantity" ||
+         kind == "object_control" || kind == "place_noun";
 }
 
 bool IsPreposition(std::string_view w) {

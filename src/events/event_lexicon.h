@@ -4,7 +4,8 @@
 // A patterns line reads
 //     CODE  KIND  lemma ; lemma ...  [| key: value ; value]...
 // KIND says how the lemma triggers: verb, noun, adj, speech (statement verbs), light
-// (support verbs whose nominal object carries the event), cue lists (negation, modal), and
+// (support verbs whose nominal object carries the event), cue lists (negation, modal, and the
+// word classes the coder consults: representative, quantity, object_control, place_noun), and
 // complement-recoding verbs (intent, threat, demand, appeal, reject, ... with `map:`).
 // Keys constrain a match (obj, prep, topic, with, pos, passive, ...); the coder interprets
 // them. Multi-word lemmas ("pull out", "carry out") are verb + particle or verb + preposition.

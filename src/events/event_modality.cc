@@ -53,7 +53,11 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
     if (!embedded) break;
     std::string gov_lemma = LowerLemma(tree, gov);
     if (rel == "xcomp" || rel == "obj") {
-      if (lexicon_.IsCue("modal", gov_lemma)) hypothetical = true;
+      // Planned, attempted, or asked of someone ("urged Russia to withdraw"): not done.
+      if (lexicon_.IsCue("modal", gov_lemma) ||
+          (rel == "xcomp" && lexicon_.IsCue("object_control", gov_lemma))) {
+        hypothetical = true;
+      }
       if (lexicon_.IsCue("negation", gov_lemma)) negated = true;  // "failed to"
     }
     chain.push_back(gov);
