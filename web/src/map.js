@@ -1,0 +1,113 @@
+// The map: Natural Earth countries (npm world-atlas, served by sitrep itself) and the
+// events with a point, clustered by the server on a grid that shrinks as you zoom in.
+// A cluster's colour is its most frequent quad class; a click on one event opens its
+// evidence, on a small cluster lists its events, on a large one zooms in.
+import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
+import { select } from "d3-selection";
+import { zoom, zoomIdentity } from "d3-zoom";
+import { feature, mesh } from "topojson-client";
+import { getJson } from "./api.js";
+import { el, formatNumber, quadColors, quadNames } from "./dom.js";
+
+const width = 960;
+const height = 500;
+
+export class EventMap {
+  constructor(container, legend, { onEvent, onCluster }) {
+    this.onEvent = onEvent;
+    this.onCluster = onCluster;
+    this.projection = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
+    this.path = geoPath(this.projection);
+    this.svg = select(container).append("svg")
+      .attr("viewBox", `0 0 ${width} ${height}`).attr("role", "img").attr("aria-label", "map of events");
+    this.root = this.svg.append("g");
+    this.base = this.root.append("g").attr("class", "base");
+    this.points = this.root.append("g").attr("class", "points");
+    this.transform = zoomIdentity;
+    this.level = 0;
+    this.zoom = zoom().scaleExtent([1, 256]).on("zoom", (event) => this.zoomed(event.transform))
+      .on("end", () => this.maybeReload());
+    this.svg.call(this.zoom);
+    this.drawLegend(legend);
+  }
+
+  async loadBaseMap() {
+    const world = await (await fetch("countries-110m.json")).json();
+    const countries = feature(world, world.objects.countries);
+    this.base.append("path").attr("class", "sphere").attr("d", this.path({ type: "Sphere" }));
+    this.base.append("path").attr("class", "graticule").attr("d", this.path(geoGraticule10()));
+    this.base.append("g").selectAll("path").data(countries.features).join("path")
+      .attr("class", "country").attr("d", this.path)
+      .append("title").text((d) => (d.properties && d.properties.name) || "");
+    this.base.append("path").attr("class", "borders")
+      .attr("d", this.path(mesh(world, world.objects.countries, (a, b) => a !== b)));
+  }
+
+  drawLegend(legend) {
+    legend.replaceChildren(...[1, 2, 3, 4].map((q) => {
+      const dot = el("span", { class: "dot" });
+      dot.style.background = quadColors[q];
+      return el("span", { class: "legend-item" }, dot, `${q} ${quadNames[q]}`);
+    }));
+  }
+
+  zoomLevel() {
+    return Math.max(0, Math.min(12, Math.floor(Math.log2(this.transform.k))));
+  }
+
+  zoomed(transform) {
+    this.transform = transform;
+    this.root.attr("transform", transform);
+    this.points.selectAll("circle").attr("r", (d) => this.radius(d) / transform.k)
+      .attr("stroke-width", 1 / transform.k);
+  }
+
+  maybeReload() {
+    if (this.zoomLevel() !== this.level && this.filters) this.load(this.filters);
+  }
+
+  radius(d) {
+    return Math.min(22, 3 + Math.sqrt(d.events) * 1.6);
+  }
+
+  async load(filters) {
+    this.filters = filters;
+    this.level = this.zoomLevel();
+    const answer = await getJson("/api/map", { ...filters, zoom: this.level });
+    this.cell = answer.cell;
+    this.draw(answer.clusters);
+    return answer.clusters.length;
+  }
+
+  draw(clusters) {
+    const k = this.transform.k;
+    const dominant = (d) => 1 + d.quad.indexOf(Math.max(...d.quad));
+    this.points.selectAll("circle").data(clusters).join("circle")
+      .attr("class", (d) => (d.id ? "point" : "cluster"))
+      .attr("cx", (d) => this.projection([d.lon, d.lat])[0])
+      .attr("cy", (d) => this.projection([d.lon, d.lat])[1])
+      .attr("r", (d) => this.radius(d) / k)
+      .attr("stroke-width", 1 / k)
+      .attr("fill", (d) => quadColors[dominant(d)])
+      .on("click", (event, d) => this.clicked(d))
+      .selectAll("title").data((d) => [d]).join("title")
+      .text((d) => `${formatNumber(d.events)} event${d.events === 1 ? "" : "s"}: ` +
+        d.quad.map((n, i) => `${n} Q${i + 1}`).join(", "));
+  }
+
+  clicked(d) {
+    if (d.id) return this.onEvent(d.id);
+    // The cluster's own grid cell (its centroid lies inside it), as the server cut it.
+    const c = this.cell;
+    const south = Math.floor((d.lat + 90) / c) * c - 90;
+    const west = Math.floor((d.lon + 180) / c) * c - 180;
+    const bbox = [Math.max(-180, west), Math.max(-90, south), Math.min(180, west + c), Math.min(90, south + c)]
+      .map((v) => v.toFixed(5));
+    if (d.events <= 25 || this.level >= 12) return this.onCluster(bbox.join(","), d.events);
+    const [x, y] = this.projection([d.lon, d.lat]);
+    const k = Math.min(256, this.transform.k * 4);
+    const t = zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-x, -y);
+    this.svg.call(this.zoom.transform, t);
+    this.maybeReload();
+  }
+}
