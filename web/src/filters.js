@@ -14,7 +14,7 @@ export function readState() {
     period: params.get("period") || "month",
     measure: params.get("measure") === "goldstein" ? "goldstein" : "events",
     compare: params.get("compare") || "",
-    level: params.get("level") === "code" ? "code" : "country",
+    level: params.get("level") === "country" ? "country" : "code",
     sort: params.get("sort") || "date",
     order: params.get("order") || "desc",
     page: Math.max(0, parseInt(params.get("page") || "0", 10) || 0),
@@ -28,7 +28,7 @@ export function writeState(state) {
   if (state.period !== "month") params.set("period", state.period);
   if (state.measure !== "events") params.set("measure", state.measure);
   if (state.compare) params.set("compare", state.compare);
-  if (state.level !== "country") params.set("level", state.level);
+  if (state.level !== "code") params.set("level", state.level);
   if (state.sort !== "date") params.set("sort", state.sort);
   if (state.order !== "desc") params.set("order", state.order);
   if (state.page) params.set("page", String(state.page));

@@ -59,17 +59,17 @@ export async function loadNetwork(container, filters, { level, onActor, onDyad }
 }
 
 export async function loadDyads(container, filters, onDyad) {
-  const answer = await getJson("/api/aggregate", { ...filters, by: "dyad", period: "all", level: "country", limit: 12 });
+  const answer = await getJson("/api/aggregate", { ...filters, by: "dyad", period: "all", limit: 12 });
   const rows = answer.groups.filter((g) => g.target);
   container.replaceChildren(rows.length ? el("table", { class: "mini" },
     el("thead", {}, el("tr", {}, el("th", {}, "dyad"), el("th", { class: "num" }, "events"),
-      el("th", { class: "num" }, "coop."), el("th", { class: "num" }, "conflict"), el("th", { class: "num" }, "mean G."))),
+      el("th", { class: "num" }, "reports"), el("th", { class: "num" }, "mean G."))),
     el("tbody", {}, rows.map((g) => {
       const swatch = el("span", { class: "dot" });
       swatch.style.background = goldsteinColor(g.goldstein_mean);
       return el("tr", { class: "clickable", onclick: () => onDyad(`${g.source}-${g.target}`) },
         el("td", {}, swatch, `${g.source} → ${g.target}`), el("td", { class: "num" }, formatNumber(g.events)),
-        el("td", { class: "num" }, formatNumber(g.coop_events)), el("td", { class: "num" }, formatNumber(g.conflict_events)),
+        el("td", { class: "num" }, formatNumber(g.mentions)),
         el("td", { class: "num" }, formatNumber(g.goldstein_mean, 2)));
     }))) : el("p", { class: "hint" }, "No dyads match the filters."));
 }
