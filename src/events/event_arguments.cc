@@ -345,7 +345,19 @@ int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
   }
   if (rel == "conj") return SubjectOf(st, gov, depth + 1);
   if (rel == "acl:relcl" || rel == "acl") return gov;
-  if (rel == "advcl" && tree.Child(verb, "mark") < 0) return SubjectOf(st, gov, depth + 1);
+  // "shunned work to protest", "rioted, demanding reforms": purpose clauses and
+  // participles share the main clause's subject.
+  int mark = tree.Child(verb, "mark");
+  if (rel == "advcl" && (mark < 0 || LowerLemma(tree, mark) == "to")) {
+    return SubjectOf(st, gov, depth + 1);
+  }
+  // "has ... rejected" parsed as "has" with a clausal complement: the auxiliary-like head
+  // carries the subject.
+  std::string gov_lemma = LowerLemma(tree, gov);
+  if (rel == "ccomp" && (gov_lemma == "have" || gov_lemma == "be" || gov_lemma == "do") &&
+      tree.Child(verb, "mark") < 0) {
+    return SubjectOf(st, gov, depth + 1);
+  }
   return -1;
 }
 
@@ -400,18 +412,22 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
       return;
     }
   }
-  if (object >= 0 && !p.Has("obj")) {
+  if (object >= 0 && !p.Has("obj") && ActorInside(st, object) >= 0) {
     c->target_head = object;
     return;
   }
   // "provide aid to Syria", "threatened action against Russia", "rejected calls by
-  // Belarus": the target sits in a phrase attached to the object noun.
+  // Belarus": the target sits in a phrase attached to the object noun; "welcomed Reagan's
+  // statement", "rejected a United Nations appeal": it owns or qualifies the object.
   if (object >= 0) {
     for (int n : tree.children(object)) {
       std::string_view cm = tree.CaseMarker(n);
+      std::string_view rel = tree.deprel(n);
       bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "with" || cm == "by" ||
                    cm == "from" || cm == "toward" || cm == "towards" || cm == "at" || Contains(preps, cm);
-      if (tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm) && ActorFor(st, n) >= 0) {
+      bool owner = rel == "nmod:poss" || rel == "amod" || rel == "compound";
+      if (((tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm)) || owner) &&
+          ActorFor(st, n) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, n)])) {
         c->target_head = n;
         return;
       }
@@ -444,20 +460,33 @@ void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPat
   bool of_source = of && (*of)[0] == "source";
   bool of_target = of && (*of)[0] == "target";
   bool no_target = p.Has("target");
+  bool pronoun_possessor = false;  // "their ties": the clause's subject says whose
   for (int ch : tree.children(noun)) {
     std::string_view rel = tree.deprel(ch);
     std::string_view cm = tree.CaseMarker(ch);
     bool nmod = tree.base_deprel(ch) == "nmod" || tree.base_deprel(ch) == "obl";
-    if (c->source_head < 0 &&
-        (rel == "nmod:poss" || ((rel == "amod" || rel == "compound") && ActorFor(st, ch) >= 0) ||
-         (nmod && (cm == "by" || (cm == "of" && of_source))))) {
+    // The event's own phrase names its actor only when the phrase is an actor: "a treaty
+    // of friendship" leaves the source to the clause.
+    if (c->source_head < 0 && rel == "nmod:poss") {
       c->source_head = ch;
-    } else if (!no_target && c->target_head < 0 && nmod && !Contains(places, cm) &&
-               (Contains(preps, cm) || (cm == "of" && of_target))) {
+      pronoun_possessor = tree.upos(ch) == "PRON";
+      continue;
+    }
+    if (c->source_head < 0 && (rel == "amod" || rel == "compound" ||
+                               (nmod && (cm == "by" || (cm == "of" && of_source)))) &&
+        ActorFor(st, ch) >= 0) {
+      c->source_head = ch;
+      continue;
+    }
+    if (!no_target && c->target_head < 0 && nmod && !Contains(places, cm) &&
+        (Contains(preps, cm) || (cm == "of" && of_target))) {
       c->target_head = ch;
     }
   }
-  if (c->governor < 0) return;
+  if (c->governor < 0) {
+    InheritFromClause(st, noun, p, pronoun_possessor, c);
+    return;
+  }
   // Under a light verb the verb's subject acts ("Russia carried out airstrikes"), unless
   // the light verb marks its subject as the target ("Syria came under attack").
   int gov = c->governor;
@@ -471,7 +500,8 @@ void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPat
   FindVerbArguments(st, gov, plain, &verb_args);
   if (subject_is_target) {
     if (!no_target) c->target_head = verb_args.source_head;
-  } else if (c->source_head < 0) {
+  } else if (c->source_head < 0 ||
+             (pronoun_possessor && verb_args.source_head >= 0 && ActorFor(st, verb_args.source_head) >= 0)) {
     c->source_head = verb_args.source_head;
   }
   if (c->target_head < 0 && !no_target) {
@@ -479,6 +509,36 @@ void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPat
       std::string_view cm = tree.CaseMarker(o);
       if (Contains(preps, cm) && !Contains(places, cm)) c->target_head = o;
     }
+  }
+}
+
+void EventCoder::InheritFromClause(SentenceState& st, int noun, const TriggerPattern& p,
+                                   bool pronoun_possessor, Candidate* c) const {
+  // A nominal event that is the object or an oblique of an ordinary verb is done by that
+  // verb's subject ("agreed upon a new pact", "returned to Geneva for talks"), unless the
+  // verb reports, judges or perceives the event ("condemned the airstrikes", "saw the
+  // attack": cue kind `opaque`) or is itself an event, which is coded on its own. With a
+  // verb of undergoing ("died in an airstrike": cue kind `victim`) the subject is the target.
+  const DependencyTree& tree = st.tree;
+  bool own_source = c->source_head >= 0 && !pronoun_possessor;
+  int verb = tree.head(noun);
+  std::string_view rel = tree.base_deprel(noun);
+  if (verb < 0 || tree.upos(verb) != "VERB" || (rel != "obj" && rel != "obl" && rel != "iobj")) return;
+  std::string lemma = LowerLemma(tree, verb);
+  if (lexicon_.IsCue("opaque", lemma)) return;
+  for (const TriggerPattern* q : lexicon_.Lookup(lemma)) {
+    if (q->kind == "speech") return;
+  }
+  if (!FittingPatterns(st, verb).empty()) return;
+  Candidate args;
+  TriggerPattern plain;
+  FindVerbArguments(st, verb, plain, &args);
+  if (lexicon_.IsCue("victim", lemma)) {
+    if (c->target_head < 0 && !p.Has("target")) c->target_head = args.source_head;
+    return;
+  }
+  if (!own_source && args.source_head >= 0 && ActorFor(st, args.source_head) >= 0) {
+    c->source_head = args.source_head;
   }
 }
 

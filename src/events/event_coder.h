@@ -47,10 +47,25 @@ struct EventCoderOptions {
   int max_events_per_trigger = 6;
 };
 
+// A readable account of the coder's decisions, for `sitrep code --explain`: which lexicon
+// entries each word matched or why they did not, and which candidate events were written or
+// dropped. Notes are kept in the order they were made.
+struct CoderTrace {
+  struct Note {
+    uint32_t sentence = 0;
+    std::string text;
+  };
+  std::vector<Note> notes;
+  void Add(uint32_t sentence, std::string text) { notes.push_back({sentence, std::move(text)}); }
+  void Clear() { notes.clear(); }
+};
+
 class EventCoder {
  public:
   // Per-worker working memory, reusable across documents.
   struct Scratch {
+    // When set, Code() appends its decisions here (slower; for explanations only).
+    CoderTrace* trace = nullptr;
     DependencyTree tree;
     std::vector<ActorMatch> matches;
     ActorDictionary::MatchScratch match_scratch;
@@ -70,16 +85,29 @@ class EventCoder {
   struct Candidate;
   void FindActors(Document* doc, uint32_t sentence, Scratch* scratch) const;
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  void CodeReportedObligation(SentenceState& st, const Candidate& speech) const;
 
   // Trigger matching (event_coder.cc).
   bool IsBlocked(const SentenceState& st, int token) const;
-  bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const;
+  // True when the pattern's constraints hold at `token`; otherwise *why (when given) names
+  // the first constraint that failed.
+  bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p,
+                   std::string* why = nullptr) const;
+  void TraceLexicon(const SentenceState& st, int token) const;
+  // The head of the "of" phrase behind measures, portions and numbers, or `head` itself.
+  int ThroughMeasure(const SentenceState& st, int head) const;
   bool PlaceNameFits(const SentenceState& st, int head, const std::vector<std::string>& values) const;
   std::vector<const TriggerPattern*> FittingPatterns(const SentenceState& st, int token) const;
   bool PlainTrigger(const SentenceState& st, int token, Candidate* out) const;
   // The light verb a nominal trigger is the object of ("carried out an offensive"), or -1.
   int LightGovernor(const SentenceState& st, int noun) const;
   bool ComplementTrigger(SentenceState& st, int token, Candidate* out) const;
+  // True when a complement-taking word governs a clause (infinitive or "that" clause) and
+  // may code its own fallback code when that clause is no coded event.
+  bool HasClausalComplement(const SentenceState& st, int token, const TriggerPattern& p) const;
+  bool HasPlainFit(const SentenceState& st, int token) const;
+  bool FallbackComplementTrigger(SentenceState& st, int token, const TriggerPattern& p,
+                                 Candidate* out) const;
   int GovernedEvent(const SentenceState& st, int token, const TriggerPattern& p,
                     Candidate* inner) const;
 
@@ -87,6 +115,10 @@ class EventCoder {
   void FindArguments(SentenceState& st, Candidate* c) const;
   void FindVerbArguments(SentenceState& st, int verb, const TriggerPattern& p, Candidate* c) const;
   void FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p, Candidate* c) const;
+  // A nominal event's source (or, after a verb of undergoing, target) from the clause it
+  // is an argument of.
+  void InheritFromClause(SentenceState& st, int noun, const TriggerPattern& p,
+                         bool pronoun_possessor, Candidate* c) const;
   int SubjectOf(SentenceState& st, int verb, int depth = 0) const;
   int NearestActorBefore(SentenceState& st, int verb) const;
   int ActorFor(SentenceState& st, int head) const;

@@ -52,6 +52,14 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
                     (rel == "obj" && tree.upos(n) == "NOUN");
     if (!embedded) break;
     std::string gov_lemma = LowerLemma(tree, gov);
+    // What a word of intention, appeal, demand, refusal or threat governs is not done:
+    // "threatened to break relations", "urged Russia to withdraw".
+    if (rel == "xcomp" || (rel == "advcl" && tree.Child(n, "mark") >= 0 &&
+                           LowerLemma(tree, tree.Child(n, "mark")) == "to")) {
+      for (const TriggerPattern* p : lexicon_.Lookup(gov_lemma)) {
+        if (p->governs_complement()) hypothetical = true;
+      }
+    }
     if (rel == "xcomp" || rel == "obj") {
       // Planned, attempted, or asked of someone ("urged Russia to withdraw"): not done.
       if (lexicon_.IsCue("modal", gov_lemma) ||
@@ -165,7 +173,19 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
 
 void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
   const CameoCode* info = cameo_.Find(c.code);
-  if (!info || c.sources.empty()) return;
+  CoderTrace* trace = st.scratch->trace;
+  auto note = [&](const std::string& what) {
+    if (trace) {
+      trace->Add(st.sentence, "candidate " + c.code + " at word " + std::to_string(c.trigger + 1) +
+                                  " '" + std::string(st.tree.form(c.trigger)) + "': " + what);
+    }
+  };
+  if (!info) return note("dropped: unknown CAMEO code");
+  if (c.sources.empty()) {
+    return note(c.source_head < 0 ? "dropped: no source found"
+                                  : "dropped: source '" + std::string(st.tree.form(c.source_head)) +
+                                        "' is no actor");
+  }
   Modality modality = c.modality_fixed ? c.modality : ModalityOf(st, c.trigger, c.governor);
   int emitted = 0;
   std::vector<int> targets;
@@ -186,7 +206,10 @@ void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
       }
     }
     const ActorMention& src = st.doc->actors[s];
-    if (options_.require_coded_source && !IsCodedActor(src) && !IsStateRole(src)) continue;
+    if (options_.require_coded_source && !IsCodedActor(src) && !IsStateRole(src)) {
+      note("dropped: source " + src.code + " has no country or international root");
+      continue;
+    }
     for (int t : targets) {
       if (emitted >= options_.max_events_per_trigger) return;
       if (t >= 0 && st.doc->actors[t].code == src.code) continue;
@@ -202,7 +225,12 @@ void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
         duplicate = prev.cameo == c.code && same_target &&
                     st.doc->actors[prev.source].code == src.code;
       }
-      if (duplicate) continue;
+      if (duplicate) {
+        note("dropped: repeats an event of this sentence");
+        continue;
+      }
+      note(std::string("written: ") + src.code + " -> " + (t >= 0 ? st.doc->actors[t].code : "-") +
+           " " + ModalityName(modality));
       Event ev;
       ev.sentence = st.sentence;
       ev.source = s;
