@@ -8,6 +8,7 @@ namespace sitrep {
 
 using coder_internal::Contains;
 using coder_internal::IsCodedActor;
+using coder_internal::IsInfinitiveComplement;
 using coder_internal::LowerLemma;
 
 namespace coder_internal {
@@ -27,6 +28,13 @@ std::string LowerLemma(const DependencyTree& tree, int token) {
 
 bool Contains(const std::vector<std::string>* values, std::string_view v) {
   return values && std::find(values->begin(), values->end(), v) != values->end();
+}
+
+bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause) {
+  if (tree.deprel(clause) != "advcl" || tree.upos(clause) != "VERB") return false;
+  int mark = tree.Child(clause, "mark");
+  if (mark < 0 || LowerLemma(tree, mark) != "to") return false;
+  return tree.Child(verb, "obj") < 0;
 }
 
 }  // namespace coder_internal
@@ -292,12 +300,13 @@ std::vector<int> EventCoder::ExpandConjuncts(SentenceState& st, int head) const 
 }
 
 int EventCoder::ActorInside(SentenceState& st, int head) const {
-  // "a camp for Congolese refugees", "the homes of Palestinians": when the phrase's head
-  // names no actor, the actor it is about sits in an attached "for"/"of" phrase.
+  // "a camp for Congolese refugees", "the homes of Palestinians", "violations by the
+  // Israeli military": when the phrase's head names no actor, the actor it is about sits in
+  // an attached "for"/"of"/"by" phrase.
   const DependencyTree& tree = st.tree;
   for (int c : tree.children(head)) {
     std::string_view cm = tree.CaseMarker(c);
-    if (tree.base_deprel(c) != "nmod" || (cm != "of" && cm != "for")) continue;
+    if (tree.base_deprel(c) != "nmod" || (cm != "of" && cm != "for" && cm != "by")) continue;
     int a = ActorFor(st, c);
     if (a >= 0 && IsCodedActor(st.doc->actors[a])) return a;
   }
@@ -417,17 +426,13 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
     return;
   }
   // "provide aid to Syria", "threatened action against Russia", "rejected calls by
-  // Belarus": the target sits in a phrase attached to the object noun; "welcomed Reagan's
-  // statement", "rejected a United Nations appeal": it owns or qualifies the object.
+  // Belarus": the target sits in a phrase attached to the object noun (or to an oblique:
+  // "mobilised reservists for a war against Iraq"); "welcomed Reagan's statement",
+  // "rejected a United Nations appeal": it owns or qualifies the object.
   if (object >= 0) {
-    for (int n : tree.children(object)) {
-      std::string_view cm = tree.CaseMarker(n);
-      std::string_view rel = tree.deprel(n);
-      bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "with" || cm == "by" ||
-                   cm == "from" || cm == "toward" || cm == "towards" || cm == "at" || Contains(preps, cm);
-      bool owner = rel == "nmod:poss" || rel == "amod" || rel == "compound";
-      if (((tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm)) || owner) &&
-          ActorFor(st, n) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, n)])) {
+    for (int phrase : {object, ThroughMeasure(st, object)}) {  // "part of a programme for X"
+      int n = AimedActorIn(st, phrase, p, /*owners=*/true);
+      if (n >= 0) {
         c->target_head = n;
         return;
       }
@@ -449,6 +454,61 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
       return;
     }
   }
+  // "attempted to assassinate Allawi", "threatened to deliver blows to the United States":
+  // what the verb introduces is aimed at its infinitive's object or recipient.
+  int clause = tree.Child(verb, "xcomp");
+  for (int a : tree.Children(verb, "advcl")) {
+    if (clause < 0 && IsInfinitiveComplement(tree, verb, a)) clause = a;
+  }
+  if (clause >= 0 && tree.upos(clause) == "VERB") {
+    int obj = tree.Child(clause, "obj");
+    if (obj >= 0 && ActorFor(st, obj) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, obj)])) {
+      c->target_head = obj;
+      return;
+    }
+    for (int o : tree.Children(clause, "obl", true)) {
+      std::string_view cm = tree.CaseMarker(o);
+      bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "at" || cm == "with";
+      if (aimed && ActorFor(st, o) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, o)])) {
+        c->target_head = o;
+        return;
+      }
+    }
+  }
+  // "mobilised reservists for a war against Iraq": the target inside a phrase of purpose or
+  // occasion attached to the verb (not inside "with"/"along with" co-actors; not for mere
+  // statements, whose circumstances are no target).
+  if (p.kind == "speech") return;
+  for (int o : tree.Children(verb, "obl", true)) {
+    std::string_view cm = tree.CaseMarker(o);
+    if (cm != "for" && cm != "in" && cm != "during" && cm != "over" && cm != "at") continue;
+    if (Contains(places, cm)) continue;
+    int n = AimedActorIn(st, o, p, /*owners=*/false);
+    if (n >= 0) {
+      c->target_head = n;
+      return;
+    }
+  }
+}
+
+int EventCoder::AimedActorIn(SentenceState& st, int phrase, const TriggerPattern& p,
+                             bool owners) const {
+  const DependencyTree& tree = st.tree;
+  const auto* preps = p.Values("prep");
+  const auto* places = p.Values("place");
+  for (int n : tree.children(phrase)) {
+    std::string_view cm = tree.CaseMarker(n);
+    std::string_view rel = tree.deprel(n);
+    bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "with" || cm == "by" ||
+                 cm == "for" || cm == "from" || cm == "toward" || cm == "towards" || cm == "at" ||
+                 Contains(preps, cm);
+    bool owner = owners && (rel == "nmod:poss" || rel == "amod" || rel == "compound");
+    if (!((tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm)) || owner)) continue;
+    int a = ActorFor(st, n);
+    if (a < 0) a = ActorInside(st, n);
+    if (a >= 0 && IsCodedActor(st.doc->actors[a])) return n;
+  }
+  return -1;
 }
 
 void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p,
@@ -539,6 +599,12 @@ void EventCoder::InheritFromClause(SentenceState& st, int noun, const TriggerPat
   }
   if (!own_source && args.source_head >= 0 && ActorFor(st, args.source_head) >= 0) {
     c->source_head = args.source_head;
+  }
+  // "hosted Japan's prime minister for talks": the verb's object is the one met.
+  int object = tree.Child(verb, "obj");
+  if (c->target_head < 0 && !p.Has("target") && object >= 0 && object != noun &&
+      ActorFor(st, object) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, object)])) {
+    c->target_head = object;
   }
 }
 

@@ -9,6 +9,7 @@
 namespace sitrep {
 
 using coder_internal::Contains;
+using coder_internal::IsInfinitiveComplement;
 using coder_internal::LowerLemma;
 
 namespace {
@@ -315,9 +316,9 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
   }
   // An infinitive the parser attached as a clause of purpose ("threatened on Monday to
   // break relations") is the complement all the same.
+  // A purpose clause after an object ("shunned work to protest") is not.
   for (int c : tree.Children(token, "advcl")) {
-    int mark = tree.Child(c, "mark");
-    if (mark >= 0 && LowerLemma(tree, mark) == "to" && tree.upos(c) == "VERB") candidates.push_back(c);
+    if (IsInfinitiveComplement(tree, token, c)) candidates.push_back(c);
   }
   // A complement noun under a light verb may see its complement attached to the verb
   // ("launched an investigation into the attack").
@@ -415,10 +416,7 @@ bool EventCoder::HasClausalComplement(const SentenceState& st, int token,
   for (int c : tree.children(token)) {
     std::string_view rel = tree.deprel(c);
     if (rel == "xcomp" && tree.upos(c) == "VERB") return true;
-    if (rel == "advcl" && tree.upos(c) == "VERB" && tree.Child(c, "mark") >= 0 &&
-        LowerLemma(tree, tree.Child(c, "mark")) == "to" && p.pos == "verb") {
-      return true;
-    }
+    if (rel == "advcl" && p.pos == "verb" && IsInfinitiveComplement(tree, token, c)) return true;
     if (that_clause && rel == "ccomp" && tree.upos(c) == "VERB") return true;
     // Nouns and adjectives: "the demand that Israel ease", "ready to lift".
     if ((rel == "acl" || rel == "advcl") && tree.upos(c) == "VERB") {

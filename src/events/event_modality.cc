@@ -54,8 +54,7 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
     std::string gov_lemma = LowerLemma(tree, gov);
     // What a word of intention, appeal, demand, refusal or threat governs is not done:
     // "threatened to break relations", "urged Russia to withdraw".
-    if (rel == "xcomp" || (rel == "advcl" && tree.Child(n, "mark") >= 0 &&
-                           LowerLemma(tree, tree.Child(n, "mark")) == "to")) {
+    if (rel == "xcomp" || coder_internal::IsInfinitiveComplement(tree, gov, n)) {
       for (const TriggerPattern* p : lexicon_.Lookup(gov_lemma)) {
         if (p->governs_complement()) hypothetical = true;
       }
@@ -211,8 +210,13 @@ void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
       continue;
     }
     for (int t : targets) {
-      if (emitted >= options_.max_events_per_trigger) return;
-      if (t >= 0 && st.doc->actors[t].code == src.code) continue;
+      if (emitted >= options_.max_events_per_trigger) {
+        return note("stopped: " + std::to_string(emitted) + " events is the most one trigger gives");
+      }
+      if (t >= 0 && st.doc->actors[t].code == src.code) {
+        note("dropped: target " + src.code + " is the source itself");
+        continue;
+      }
       if (t >= 0 && targets.size() == 1 && IsOwnForces(st.doc->actors, src, st.doc->actors[t])) {
         t = -1;  // "Russia withdrew its troops": the troops are Russia's own, not a target
       }
@@ -244,6 +248,7 @@ void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
       const Token& tok = st.doc->tokens[ev.trigger_token];
       ev.trigger = {tok.start, tok.end};
       ev.modality = modality;
+      ev.target_open = t < 0 && c.pattern && c.pattern->kind != "speech" && !c.pattern->Has("target");
       st.doc->events.push_back(std::move(ev));
       ++emitted;
     }

@@ -12,9 +12,11 @@ bool IsLocativePreposition(std::string_view w, bool withdrawal) {
          (withdrawal && (w == "from" || w == "From"));
 }
 
+// Withdrawals, and intentions, refusals and demands to withdraw (0356, 1246, 1056, 0256):
+// "from" names the place left.
 bool IsWithdrawal(const Event& e) {
-  return e.plover == "RETREAT" || e.cameo.starts_with("087") || e.cameo == "0872" ||
-         e.cameo == "0873" || e.cameo == "0874";
+  return e.plover == "RETREAT" || e.cameo.starts_with("087") || e.cameo == "0356" ||
+         e.cameo == "1246" || e.cameo == "1056" || e.cameo == "0256";
 }
 
 // The token of [first, last] whose head lies outside it (the phrase's head).
@@ -60,13 +62,19 @@ int EventLocator::FindAttached(const Document& doc, const Event& e,
       if (t.span.start > e.trigger.start) return static_cast<int>(i);
       continue;
     }
-    // Walk up from the toponym's head: attached when the trigger is reached within 3 steps.
+    // Walk up from the toponym's head: attached when the trigger is reached within 3 steps,
+    // or the verb that carries a nominal trigger ("imposed a curfew in Cizre").
+    uint32_t governor = UINT32_MAX;
+    const Token& trigger = doc.tokens[e.trigger_token];
+    if (trigger.head >= 0 && (trigger.deprel == "obj" || trigger.deprel == "nsubj:pass")) {
+      governor = s.first_token + static_cast<uint32_t>(trigger.head);
+    }
     uint32_t tok = HeadOf(doc, s, t.first_token, t.last_token);
     for (int step = 0; step < 3; ++step) {
       int32_t h = doc.tokens[tok].head;
       if (h < 0) break;
       tok = s.first_token + static_cast<uint32_t>(h);
-      if (tok == e.trigger_token) return static_cast<int>(i);
+      if (tok == e.trigger_token || tok == governor) return static_cast<int>(i);
     }
   }
   return -1;
