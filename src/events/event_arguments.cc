@@ -589,7 +589,7 @@ void EventCoder::InheritFromClause(SentenceState& st, int noun, const TriggerPat
   for (const TriggerPattern* q : lexicon_.Lookup(lemma)) {
     if (q->kind == "speech") return;
   }
-  if (!FittingPatterns(st, verb).empty()) return;
+  if (YieldsEvent(st, verb)) return;
   Candidate args;
   TriggerPattern plain;
   FindVerbArguments(st, verb, plain, &args);

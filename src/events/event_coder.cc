@@ -279,7 +279,8 @@ int EventCoder::LightGovernor(const SentenceState& st, int noun) const {
   return -1;
 }
 
-bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out) const {
+bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out,
+                              bool as_complement) const {
   if (IsBlocked(st, token)) return false;
   for (const TriggerPattern* p : FittingPatterns(st, token)) {
     if (!IsPlainKind(p->kind)) continue;
@@ -293,7 +294,8 @@ bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out
         continue;
       }
       governor = LightGovernor(st, token);
-      if (const auto* alone = p->Values("alone"); alone && (*alone)[0] == "no" && governor < 0) {
+      if (const auto* alone = p->Values("alone");
+          alone && (*alone)[0] == "no" && governor < 0 && !as_complement) {
         continue;
       }
     }
@@ -334,7 +336,7 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
     std::string_view cm = tree.CaseMarker(c);
     int mark = tree.Child(c, "mark");
     std::string mark_lemma = mark >= 0 ? LowerLemma(tree, mark) : "";
-    bool governed_case = cm == "for" || cm == "of" || cm == "to" || cm == "into" || cm == "on" ||
+    bool governed_case = cm == "for" || cm == "of" || cm == "to" || cm == "into" || cm == "on" || cm == "upon" ||
                          cm == "over" || cm == "about";
     if (rel == "obj" || ((rel == "obl" || rel == "nmod") && governed_case) ||
         (rel == "advcl" && (mark_lemma == "of" || mark_lemma == "for"))) {
@@ -350,14 +352,14 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
   for (int c : candidates) {
     if (st.scratch->suppressed[c]) continue;
     Candidate probe;
-    if (PlainTrigger(st, c, &probe) && probe.pattern->kind != "speech") {
+    if (PlainTrigger(st, c, &probe, /*as_complement=*/true) && probe.pattern->kind != "speech") {
       *inner = std::move(probe);
       return c;
     }
     // "promised to continue military aid": a light verb passes on to its object.
     int obj = tree.Child(c, "obj");
     if (obj >= 0 && lexicon_.IsCue("light", LowerLemma(tree, c)) && !st.scratch->suppressed[obj] &&
-        PlainTrigger(st, obj, &probe) && probe.pattern->kind != "speech") {
+        PlainTrigger(st, obj, &probe, /*as_complement=*/true) && probe.pattern->kind != "speech") {
       *inner = std::move(probe);
       return obj;
     }
@@ -424,6 +426,16 @@ bool EventCoder::HasClausalComplement(const SentenceState& st, int token,
       std::string m = mark >= 0 ? LowerLemma(tree, mark) : "";
       if (m == "to" || (that_clause && m == "that")) return true;
     }
+  }
+  return false;
+}
+
+bool EventCoder::YieldsEvent(const SentenceState& st, int token) const {
+  for (const TriggerPattern* p : FittingPatterns(st, token)) {
+    if (IsPlainKind(p->kind) && p->kind != "speech") return true;
+    if (!p->governs_complement()) continue;
+    Candidate inner;
+    if (GovernedEvent(st, token, *p, &inner) >= 0 || HasClausalComplement(st, token, *p)) return true;
   }
   return false;
 }

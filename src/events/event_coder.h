@@ -98,7 +98,10 @@ class EventCoder {
   int ThroughMeasure(const SentenceState& st, int head) const;
   bool PlaceNameFits(const SentenceState& st, int head, const std::vector<std::string>& values) const;
   std::vector<const TriggerPattern*> FittingPatterns(const SentenceState& st, int token) const;
-  bool PlainTrigger(const SentenceState& st, int token, Candidate* out) const;
+  // The plain trigger at `token`. A noun that codes only under a light verb (`alone: no`)
+  // also codes as the complement of a complement-taking word when `as_complement`.
+  bool PlainTrigger(const SentenceState& st, int token, Candidate* out,
+                    bool as_complement = false) const;
   // The light verb a nominal trigger is the object of ("carried out an offensive"), or -1.
   int LightGovernor(const SentenceState& st, int noun) const;
   bool ComplementTrigger(SentenceState& st, int token, Candidate* out) const;
@@ -106,6 +109,9 @@ class EventCoder {
   // may code its own fallback code when that clause is no coded event.
   bool HasClausalComplement(const SentenceState& st, int token, const TriggerPattern& p) const;
   bool HasPlainFit(const SentenceState& st, int token) const;
+  // True when `token` codes an event of its own here (a plain entry, or a complement word
+  // with something to govern).
+  bool YieldsEvent(const SentenceState& st, int token) const;
   bool FallbackComplementTrigger(SentenceState& st, int token, const TriggerPattern& p,
                                  Candidate* out) const;
   int GovernedEvent(const SentenceState& st, int token, const TriggerPattern& p,

@@ -194,13 +194,20 @@ void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
     if (a.kind == "agent" && (a.code == "MIL" || a.code == "COP")) continue;
     targets.push_back(t);
   }
-  // "Turkey and Qatar signed an agreement": cooperation between conjoined actors is mutual.
-  bool mutual = targets.empty() && c.sources.size() >= 2 && info->quad_class <= 2;
-  if (targets.empty()) targets.push_back(-1);
+  // One actor named twice ("Jordan ... the two countries") acts once.
+  std::vector<int> sources;
   for (int s : c.sources) {
+    bool seen = false;
+    for (int k : sources) seen |= st.doc->actors[k].code == st.doc->actors[s].code;
+    if (!seen) sources.push_back(s);
+  }
+  // "Turkey and Qatar signed an agreement": cooperation between conjoined actors is mutual.
+  bool mutual = targets.empty() && sources.size() >= 2 && info->quad_class <= 2;
+  if (targets.empty()) targets.push_back(-1);
+  for (int s : sources) {
     if (mutual) {
       targets.clear();
-      for (int other : c.sources) {
+      for (int other : sources) {
         if (other != s) targets.push_back(other);
       }
     }
