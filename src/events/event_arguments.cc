@@ -276,7 +276,10 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
     // Titles and descriptions stand beside a name without a preposition ("President Boris
     // Yeltsin"), whatever subtype a treebank gives them.
     bool description = tree.base_deprel(c) == "nmod" && cm.empty();
-    bool linked = rel == "compound" || rel == "flat" || rel == "nmod:poss" || rel == "amod" ||
+    // "its partners", "Iran's neighbours": the possessor of a relational noun is the other
+    // side, never the noun itself.
+    bool owner = rel == "nmod:poss" && !lexicon_.IsCue("relational", lemma);
+    bool linked = rel == "compound" || rel == "flat" || owner || rel == "amod" ||
                   rel == "appos" || of_link || (rel == "nmod" && cm == "by") || description;
     if (!linked) continue;
     int r = actor_at[c] >= 0 ? actor_at[c] : (rel == "nmod:poss" ? ResolveReference(st, c) : -1);
@@ -319,7 +322,9 @@ int EventCoder::NearestActorBefore(SentenceState& st, int verb) const {
   const DependencyTree& tree = st.tree;
   for (int t = verb - 1; t >= 0 && verb - t <= 12; --t) {
     std::string_view upos = tree.upos(t);
-    if (upos == "VERB" && tree.deprel(t) != "amod") return -1;  // another clause
+    // Another clause, but not a participle inside the subject ("aircraft using missiles").
+    std::string_view trel = tree.deprel(t);
+    if (upos == "VERB" && trel != "amod" && trel != "acl") return -1;
     if (tree.form(t) == ";" || tree.form(t) == ":") return -1;
     if (st.scratch->actor_at[t] < 0) continue;
     const ActorMention& a = st.doc->actors[st.scratch->actor_at[t]];
@@ -337,6 +342,8 @@ int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
   const DependencyTree& tree = st.tree;
   int nsubj = tree.Child(verb, "nsubj");
   if (nsubj < 0) nsubj = tree.Child(verb, "expl");  // "it is willing to": taggers mislabel it
+  // "Vietnam is committed to": a participle read as a passive names its holder.
+  if (nsubj < 0 && tree.upos(verb) == "ADJ") nsubj = tree.Child(verb, "nsubj:pass");
   std::string_view rel = tree.deprel(verb);
   int gov = tree.head(verb);
   if (nsubj >= 0) {
@@ -353,6 +360,12 @@ int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
     return SubjectOf(st, gov, depth + 1);
   }
   if (rel == "conj") return SubjectOf(st, gov, depth + 1);
+  // "a declaration demanding that ...": the noun's author, when the noun names no actor, is
+  // whoever issued it ("the PKK issued a declaration demanding ...").
+  if ((rel == "acl:relcl" || rel == "acl") && ActorFor(st, gov) < 0 &&
+      tree.deprel(gov) == "obj" && tree.head(gov) >= 0) {
+    return SubjectOf(st, tree.head(gov), depth + 1);
+  }
   if (rel == "acl:relcl" || rel == "acl") return gov;
   // "shunned work to protest", "rioted, demanding reforms": purpose clauses and
   // participles share the main clause's subject.
@@ -375,7 +388,12 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   const DependencyTree& tree = st.tree;
   bool passive = tree.Child(verb, "nsubj:pass") >= 0 || tree.Child(verb, "aux:pass") >= 0;
   int subject = -1, object = -1;
-  if (passive) {
+  // "Serb forces were engaged in ethnic cleansing": in these passives the subject acts.
+  if (passive && lexicon_.IsCue("agentive_passive", LowerLemma(tree, verb))) passive = false;
+  if (!passive && tree.Child(verb, "nsubj") < 0 && tree.Child(verb, "nsubj:pass") >= 0) {
+    subject = tree.Child(verb, "nsubj:pass");
+    object = tree.Child(verb, "obj");
+  } else if (passive) {
     subject = tree.Child(verb, "obl:agent");
     for (int o : tree.Children(verb, "obl")) {
       if (subject < 0 && tree.CaseMarker(o) == "by") subject = o;
@@ -398,8 +416,13 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   const auto* preps = p.Values("prep");
   const auto* places = p.Values("place");
   // The object is the target when it names an actor, whatever the object constraint says
-  // ("massacred civilians"); a thing ("imposed sanctions") leaves the target to obliques.
-  if (object >= 0 && ActorFor(st, object) >= 0) {
+  // ("massacred civilians"); a thing ("imposed sanctions") leaves the target to obliques,
+  // and so does the source's own thing ("closed its borders with Iran").
+  int object_actor = object >= 0 ? ActorFor(st, object) : -1;
+  int subject_actor = subject >= 0 ? ActorFor(st, subject) : -1;
+  bool own_thing = object_actor >= 0 && subject_actor >= 0 &&
+                   st.doc->actors[object_actor].code == st.doc->actors[subject_actor].code;
+  if (object_actor >= 0 && !own_thing) {
     c->target_head = object;
     return;
   }

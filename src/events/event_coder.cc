@@ -356,6 +356,20 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
       *inner = std::move(probe);
       return c;
     }
+    // "rejected an appeal", "turned down the invitation": what is refused is itself a
+    // request, offer, demand or threat noun, with its own code.
+    if (p.kind == "reject" && tree.upos(c) == "NOUN" && !IsBlocked(st, c)) {
+      for (const TriggerPattern* q : FittingPatterns(st, c)) {
+        if (!q->governs_complement() || q->pos != "noun") continue;
+        if (q->kind != "appeal" && q->kind != "demand" && q->kind != "intent" && q->kind != "threat") {
+          continue;
+        }
+        inner->pattern = q;
+        inner->trigger = c;
+        inner->code = q->code;
+        return c;
+      }
+    }
     // "promised to continue military aid": a light verb passes on to its object.
     int obj = tree.Child(c, "obj");
     if (obj >= 0 && lexicon_.IsCue("light", LowerLemma(tree, c)) && !st.scratch->suppressed[obj] &&

@@ -45,6 +45,10 @@ struct EventCoderOptions {
   int coreference_window = 3;
   // Most events one trigger may yield (source x target pairs of compound actors).
   int max_events_per_trigger = 6;
+  // CAMEO roots whose asserted events are written with a null source when the text names
+  // nobody doing them but a coded actor suffering them ("three Iraqi civilians were
+  // killed"): coercion, assault, fighting, mass violence.
+  std::vector<std::string> unknown_source_roots = {"17", "18", "19", "20"};
 };
 
 // A readable account of the coder's decisions, for `sitrep code --explain`: which lexicon
@@ -142,7 +146,20 @@ class EventCoder {
   Modality ModalityOf(const SentenceState& st, int trigger, int governor) const;
   int ReportingSpeaker(SentenceState& st, int clause) const;
   void ApplyTense(SentenceState& st, Candidate* c) const;
+  // Writes the candidate's events: one per source x target pair (cooperation between
+  // conjoined sources is mutual), without repeats; a null source only where
+  // UnknownSourceAllowed.
   void Emit(SentenceState& st, const Candidate& c) const;
+  void ArgumentsToWrite(const SentenceState& st, const Candidate& c, std::vector<int>* sources,
+                        std::vector<int>* targets) const;
+  bool UnknownSourceAllowed(const SentenceState& st, const Candidate& c, const CameoCode& info,
+                            Modality modality) const;
+  bool SourceAccepted(const ActorMention& src, const CameoCode& info) const;
+  // True when `token` names violence (a material-conflict event noun) or a weapon.
+  bool ViolentThing(const SentenceState& st, int token) const;
+  bool RepeatsEvent(const SentenceState& st, const std::string& code, int source, int target) const;
+  void WriteEvent(SentenceState& st, const Candidate& c, const CameoCode& info, Modality modality,
+                  int source, int target) const;
 
   const CameoTable& cameo_;
   const EventLexicon& lexicon_;
