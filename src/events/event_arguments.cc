@@ -95,6 +95,7 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
   int32_t day = ParseDayKey(doc->date);
   for (const ActorMatch& m : scratch->matches) {
     const ActorEntry* entry = actors_.ResolveAt(m, day);
+    if (!SurnameStandsForPerson(*doc, m, entry, day, scratch)) continue;
     ActorMention a;
     a.sentence = sentence;
     a.first_token = m.first_token;
@@ -126,6 +127,37 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
       scratch->actor_at[t - sent.first_token] = index;
     }
   }
+}
+
+bool EventCoder::SurnameStandsForPerson(const Document& doc, const ActorMatch& m,
+                                        const ActorEntry* entry, int32_t day,
+                                        Scratch* scratch) const {
+  // News names a person in full (or with a title) before it uses the surname alone; a bare
+  // "Bennett" in a rugby report is somebody else. A surname stands for the dictionary's
+  // person when the full name came earlier in the document, when a title stands before it
+  // ("President Bush"), when the document is dated and the person is in office then
+  // ("Putin said"), or, in an undated document, when the surname is not a common one
+  // (cue kind `common_name`).
+  const ActorEntry* person = entry ? entry : m.candidates.front();
+  if (person->kind != ActorKind::kPerson) return true;
+  std::string_view text = doc.Slice(Span{doc.tokens[m.first_token].start, doc.tokens[m.last_token].end});
+  const std::string& full = person->canonical;
+  bool short_form = text.size() < full.size() &&
+                    ToLowerAscii(full.substr(full.size() - text.size())) == ToLowerAscii(text);
+  auto& named = scratch->persons_named;
+  if (!short_form) {
+    if (std::find(named.begin(), named.end(), full) == named.end()) named.push_back(full);
+    return true;
+  }
+  if (std::find(named.begin(), named.end(), full) != named.end()) return true;
+  if (day != kNoDay && entry && entry->dated() && entry->ValidOn(day)) return true;
+  // Undated: a distinctive surname ("Putin", "Erdogan") still names the person; a common
+  // one ("Brown", "Bennett") needs a title.
+  if (day == kNoDay && !lexicon_.IsCue("common_name", ToLowerAscii(text))) return true;
+  if (m.first_token == 0) return false;
+  std::string before = ToLowerAscii(doc.Slice(doc.tokens[m.first_token - 1]));
+  if (!before.empty() && before.back() == '.') before.pop_back();  // "Mr.", "Gen."
+  return lexicon_.IsCue("title", before);
 }
 
 int EventCoder::CountryRoleActor(SentenceState& st, int country_actor, std::string_view role,

@@ -151,12 +151,48 @@ EventCoder::EventCoder(const CameoTable& cameo, const EventLexicon& lexicon,
 void EventCoder::Code(Document* doc, Scratch* scratch) const {
   doc->actors.clear();
   doc->events.clear();
+  scratch->persons_named.clear();
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sent = doc->sentences[s];
     if (sent.token_count == 0 || doc->tokens[sent.first_token].deprel.empty()) continue;
     FindActors(doc, s, scratch);
     CodeSentence(doc, s, scratch);
   }
+  KeepStateEventsOfLeisureReport(doc, scratch);
+}
+
+bool EventCoder::IsLeisureReport(const Document& doc) const {
+  if (options_.leisure_density <= 0 || doc.tokens.empty()) return false;
+  size_t sport = 0, arts = 0;
+  for (const Token& t : doc.tokens) {
+    std::string lemma = ToLowerAscii(t.lemma.empty() ? doc.Slice(t) : std::string_view(t.lemma));
+    sport += lexicon_.IsCue("sport", lemma);
+    arts += lexicon_.IsCue("arts", lemma);
+  }
+  double n = static_cast<double>(doc.tokens.size());
+  auto dense = [&](size_t count) {
+    return count >= static_cast<size_t>(options_.leisure_min_words) &&
+           count / n >= options_.leisure_density;
+  };
+  return dense(sport) || dense(arts);
+}
+
+void EventCoder::KeepStateEventsOfLeisureReport(Document* doc, Scratch* scratch) const {
+  if (doc->events.empty() || !IsLeisureReport(*doc)) return;
+  auto state_actor = [&](int a) {
+    if (a < 0) return false;
+    const std::string& code = doc->actors[a].code;
+    std::string_view role = code.size() >= 6 ? std::string_view(code).substr(3, 3) : "";
+    return role == "GOV" || role == "MIL" || role == "COP" || role == "SPY";
+  };
+  std::erase_if(doc->events, [&](const Event& e) {
+    bool drop = !state_actor(e.source) && !state_actor(e.target);
+    if (drop && scratch->trace) {
+      scratch->trace->Add(e.sentence, "event " + e.cameo + " '" + std::string(doc->Slice(e.trigger)) +
+                                          "' dropped: a sports or arts report, and no state actor");
+    }
+    return drop;
+  });
 }
 
 bool EventCoder::PlaceNameFits(const SentenceState& st, int head,

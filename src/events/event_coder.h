@@ -49,6 +49,11 @@ struct EventCoderOptions {
   // nobody doing them but a coded actor suffering them ("three Iraqi civilians were
   // killed"): coercion, assault, fighting, mass violence.
   std::vector<std::string> unknown_source_roots = {"17", "18", "19", "20"};
+  // An article whose tokens are at least this share of sport (or of arts) vocabulary, and
+  // at least `leisure_min_words` of them, is a sports or arts report: only its events that
+  // involve a government, military, police or intelligence actor are kept. 0 turns it off.
+  double leisure_density = 0.02;
+  int leisure_min_words = 4;
 };
 
 // A readable account of the coder's decisions, for `sitrep code --explain`: which lexicon
@@ -75,6 +80,7 @@ class EventCoder {
     ActorDictionary::MatchScratch match_scratch;
     std::vector<int> actor_at;     // per sentence token: index into doc->actors or -1
     std::vector<char> suppressed;  // per sentence token: complement already coded
+    std::vector<std::string> persons_named;  // canonical names named in full in this document
   };
 
   EventCoder(const CameoTable& cameo, const EventLexicon& lexicon, const ActorDictionary& actors,
@@ -88,7 +94,15 @@ class EventCoder {
   struct SentenceState;
   struct Candidate;
   void FindActors(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  // False for a surname alone ("Bennett") that cannot stand for the dictionary's person
+  // here (see event_arguments.cc).
+  bool SurnameStandsForPerson(const Document& doc, const ActorMatch& m, const ActorEntry* entry,
+                              int32_t day, Scratch* scratch) const;
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  // True when `doc` reads as a sports or arts report (see leisure_density).
+  bool IsLeisureReport(const Document& doc) const;
+  // In a sports or arts report, drops the events no state actor takes part in.
+  void KeepStateEventsOfLeisureReport(Document* doc, Scratch* scratch) const;
   void CodeReportedObligation(SentenceState& st, const Candidate& speech) const;
 
   // Trigger matching (event_coder.cc).

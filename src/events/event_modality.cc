@@ -31,10 +31,12 @@ bool IsOwnForces(const std::vector<ActorMention>& actors, const ActorMention& so
 
 // An agent noun for an arm of a state ("police", "prosecutors", "troops") acts for a state
 // even when the text does not say which: a political actor, unlike "people" or "gunmen".
+// Titles and spokespeople of no stated country ("a spokeswoman said", "Academy president
+// Frank Pierson") are not: most belong to companies, clubs and academies.
 bool IsStateRole(const ActorMention& a) {
   if (a.kind != "agent") return false;
-  return a.code == "COP" || a.code == "JUD" || a.code == "MIL" || a.code == "GOV" ||
-         a.code == "LEG" || a.code == "SPY";
+  return a.code == "COP" || a.code == "JUD" || a.code == "MIL" || a.code == "LEG" ||
+         a.code == "SPY";
 }
 
 }  // namespace
