@@ -164,7 +164,10 @@ int EventCoder::CountryRoleActor(SentenceState& st, int country_actor, std::stri
                                  int token) const {
   const ActorMention& country = st.doc->actors[country_actor];
   std::string root = country.code.substr(0, 3);
-  const ActorEntry* entry = actors_.FindCountryAgent(root, role);
+  // "Red Cross officials", "U.N. helicopters": an organisation's people and means are the
+  // organisation itself, coded as it is.
+  bool organisation = ActorDictionary::IsInternationalRoot(root);
+  const ActorEntry* entry = organisation ? nullptr : actors_.FindCountryAgent(root, role);
   ActorMention a;
   a.sentence = st.sentence;
   uint32_t abs = st.tree.Absolute(token);
@@ -173,7 +176,7 @@ int EventCoder::CountryRoleActor(SentenceState& st, int country_actor, std::stri
   if (country.sentence != st.sentence) a.first_token = a.last_token = abs;
   a.head_token = abs;
   a.span = {st.doc->tokens[a.first_token].start, st.doc->tokens[a.last_token].end};
-  a.code = entry ? entry->code : root + std::string(role);
+  a.code = organisation ? country.code : entry ? entry->code : root + std::string(role);
   a.name = entry ? entry->canonical : country.name;
   a.kind = "country_agent";
   a.antecedent = country.antecedent;
@@ -486,7 +489,7 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   // "rejected a United Nations appeal": it owns or qualifies the object.
   if (object >= 0) {
     for (int phrase : {object, ThroughMeasure(st, object)}) {  // "part of a programme for X"
-      int n = AimedActorIn(st, phrase, p, /*owners=*/true);
+      int n = AimedActorIn(st, phrase, p, /*owners=*/true, subject_actor);
       if (n >= 0) {
         c->target_head = n;
         return;
@@ -538,7 +541,7 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
     std::string_view cm = tree.CaseMarker(o);
     if (cm != "for" && cm != "in" && cm != "during" && cm != "over" && cm != "at") continue;
     if (Contains(places, cm)) continue;
-    int n = AimedActorIn(st, o, p, /*owners=*/false);
+    int n = AimedActorIn(st, o, p, /*owners=*/false, subject_actor);
     if (n >= 0) {
       c->target_head = n;
       return;
@@ -547,7 +550,9 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
 }
 
 int EventCoder::AimedActorIn(SentenceState& st, int phrase, const TriggerPattern& p,
-                             bool owners) const {
+                             bool owners, int source_actor) const {
+  std::string source_state =
+      source_actor >= 0 ? st.doc->actors[source_actor].code.substr(0, 3) : std::string();
   const DependencyTree& tree = st.tree;
   const auto* preps = p.Values("prep");
   const auto* places = p.Values("place");
@@ -561,7 +566,12 @@ int EventCoder::AimedActorIn(SentenceState& st, int phrase, const TriggerPattern
     if (!((tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm)) || owner)) continue;
     int a = ActorFor(st, n);
     if (a < 0) a = ActorInside(st, n);
-    if (a >= 0 && IsCodedActor(st.doc->actors[a])) return n;
+    // "mobilised army reservists", "a military aid programme": the source's own forces
+    // qualify the phrase; they are not what it is aimed at.
+    if (a >= 0 && IsCodedActor(st.doc->actors[a]) &&
+        (source_state.empty() || st.doc->actors[a].code.compare(0, 3, source_state) != 0)) {
+      return n;
+    }
   }
   return -1;
 }

@@ -146,7 +146,9 @@ class EventCoder {
   int SubjectOf(SentenceState& st, int verb, int depth = 0) const;
   // The dependent of `phrase` that names the actor an event is aimed at: an "against", "to",
   // "for", "on", "with", "by"... phrase (or, with `owners`, a possessor or a modifier), or -1.
-  int AimedActorIn(SentenceState& st, int phrase, const TriggerPattern& p, bool owners) const;
+  // An actor of the source's own state (`source_actor`'s country) is never the one aimed at.
+  int AimedActorIn(SentenceState& st, int phrase, const TriggerPattern& p, bool owners,
+                   int source_actor) const;
   int NearestActorBefore(SentenceState& st, int verb) const;
   int ActorFor(SentenceState& st, int head) const;
   int ActorInside(SentenceState& st, int head) const;

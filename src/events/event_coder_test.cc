@@ -252,10 +252,34 @@ TEST_F(EventCoderTest, SpeechWithoutAClauseIsNotAStatement) {
 
 TEST_F(EventCoderTest, PersonRoleFollowsTheDate) {
   doc_.date = "2019-03-01";
+  AddSentence({{"John", "John", "PROPN", 3, "compound"},
+               {"Kerry", "Kerry", "PROPN", 3, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 3, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"USAELI>SYR:190"}));
+}
+
+TEST_F(EventCoderTest, SurnameAloneNeedsTheFullNameATitleOrTheTerm) {
+  // Out of office in 2019: "Kerry" alone is somebody else, until the full name is given.
+  doc_.date = "2019-03-01";
   AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
                {"attacked", "attack", "VERB", 0, "root"},
                {"Syria", "Syria", "PROPN", 2, "obj"}});
-  EXPECT_EQ(Coded(), (Events{"USAELI>SYR:190"}));
+  AddSentence({{"John", "John", "PROPN", 2, "compound"},
+               {"Kerry", "Kerry", "PROPN", 3, "nsubj"},
+               {"spoke", "speak", "VERB", 0, "root"}});
+  AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Iran", "Iran", "PROPN", 2, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"USAELI>IRN:190"}));
+}
+
+TEST_F(EventCoderTest, SurnameInOfficeOnTheDateStandsAlone) {
+  doc_.date = "2015-06-01";
+  AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 2, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"USAGOV>SYR:190"}));
 }
 
 TEST_F(EventCoderTest, ObjectConstrainedVerbTakesPrepositionalTarget) {

@@ -1,5 +1,8 @@
 #include "places/event_locator.h"
 
+#include <cctype>
+#include <string>
+
 #include <string>
 
 namespace sitrep {
@@ -29,6 +32,19 @@ uint32_t HeadOf(const Document& doc, const Sentence& s, uint32_t first, uint32_t
   return last;
 }
 
+// The lower-cased case marker ("in", "from") among the dependents of token `head`, or "".
+std::string CaseMarkerOf(const Document& doc, const Sentence& s, uint32_t head) {
+  for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.head >= 0 && s.first_token + static_cast<uint32_t>(t.head) == head && t.deprel == "case") {
+      std::string w(doc.Slice(t));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return w;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Location EventLocator::ToLocation(const Toponym& t) const {
@@ -53,13 +69,21 @@ int EventLocator::FindAttached(const Document& doc, const Event& e,
   for (size_t i = 0; i < in.size(); ++i) {
     const Toponym& t = *in[i];
     if (t.first_token == s.first_token) continue;
-    std::string_view before = doc.Slice(doc.tokens[t.first_token - 1]);
-    if (before == "the" && t.first_token - 1 > s.first_token) {
-      before = doc.Slice(doc.tokens[t.first_token - 2]);
-    }
-    if (!IsLocativePreposition(before, withdrawal)) continue;
     if (!parsed) {
-      if (t.span.start > e.trigger.start) return static_cast<int>(i);
+      // Without a parse: a preposition right before the name (or before "the").
+      std::string_view before = doc.Slice(doc.tokens[t.first_token - 1]);
+      if (before == "the" && t.first_token - 1 > s.first_token) {
+        before = doc.Slice(doc.tokens[t.first_token - 2]);
+      }
+      if (IsLocativePreposition(before, withdrawal) && t.span.start > e.trigger.start) {
+        return static_cast<int>(i);
+      }
+      continue;
+    }
+    // With a parse: the preposition that marks the name's phrase ("from neighbouring
+    // Lebanon", "in central Iran").
+    if (!IsLocativePreposition(CaseMarkerOf(doc, s, HeadOf(doc, s, t.first_token, t.last_token)),
+                               withdrawal)) {
       continue;
     }
     // Walk up from the toponym's head: attached when the trigger is reached within 3 steps,
