@@ -162,6 +162,10 @@ class EventCoder {
   Modality ModalityOf(const SentenceState& st, int trigger, int governor) const;
   int ReportingSpeaker(SentenceState& st, int clause) const;
   void ApplyTense(SentenceState& st, Candidate* c) const;
+  // True when `clause` is held over someone by an "unless" or "if ... not" clause.
+  bool IsConditioned(const SentenceState& st, int clause) const;
+  // "failed to reach agreement": recodes a cooperative event as its rejection (12x).
+  bool ApplyFailure(SentenceState& st, Candidate* c) const;
   // Writes the candidate's events: one per source x target pair (cooperation between
   // conjoined sources is mutual), without repeats; a null source only where
   // UnknownSourceAllowed.

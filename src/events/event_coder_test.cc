@@ -17,6 +17,7 @@ constexpr char kCameo[] =
     "070\tProvide aid\t7\t7\t2\t07\tAID\n"
     "100\tDemand\t-5\t-5\t3\t10\tREQUEST\n"
     "130\tThreaten\t-4.4\t-4.4\t3\t13\tTHREATEN\n"
+    "127\tReject plan, agreement to settle dispute\t-5\t-5\t3\t12\tREJECT\n"
     "036\tExpress intent to meet or negotiate\t4\t4\t1\t03\tAGREE\n"
     "043\tHold talks\t2.8\t2.8\t1\t04\tCONSULT\n"
     "0874\tRetreat or surrender militarily\t10\t10\t2\t08\tRETREAT\n"
@@ -50,9 +51,12 @@ constexpr char kPatterns[] =
     "100   obligation  must | map: demand\n"
     "-     measure ton\n"
     "-     opaque  condemn\n"
-    "-     victim  die\n";
+    "-     victim  die\n"
+    "-     future  will | map: future\n"
+    "057   verb    sign | obj: pact\n";
 
-constexpr char kRecode[] = "map\tfrom\tto\nintent\t04\t036\nintent\t08\t036\n";
+constexpr char kRecode[] =
+    "map\tfrom\tto\nintent\t04\t036\nintent\t08\t036\nreject\t057\t127\nfuture\t08\t036\n";
 
 constexpr char kActors[] =
     "RUS       country    Russia\n"
@@ -480,6 +484,31 @@ TEST_F(EventCoderTest, OpenTargetIsMarkedForTheImplicitTargetStage) {
                {"aid", "aid", "NOUN", 2, "obj"}});
   ASSERT_EQ(Coded(), (Events{"RUS>-:070"}));
   EXPECT_TRUE(doc_.events[0].target_open);
+}
+
+TEST_F(EventCoderTest, FailureToCooperateIsARejection) {
+  // Iran failed to sign the pact.
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"failed", "fail", "VERB", 0, "root"},
+               {"to", "to", "PART", 4, "mark"},
+               {"sign", "sign", "VERB", 2, "xcomp"},
+               {"the", "the", "DET", 6, "det"},
+               {"pact", "pact", "NOUN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"IRN>-:127"}));
+}
+
+TEST_F(EventCoderTest, FutureActUnderAConditionIsAThreat) {
+  // Russia will withdraw. Russia will withdraw unless Iran pays.
+  AddSentence({{"Russia", "Russia", "PROPN", 3, "nsubj"},
+               {"will", "will", "AUX", 3, "aux"},
+               {"withdraw", "withdraw", "VERB", 0, "root"}});
+  AddSentence({{"Russia", "Russia", "PROPN", 3, "nsubj"},
+               {"will", "will", "AUX", 3, "aux"},
+               {"withdraw", "withdraw", "VERB", 0, "root"},
+               {"unless", "unless", "SCONJ", 6, "mark"},
+               {"Iran", "Iran", "PROPN", 6, "nsubj"},
+               {"pays", "pay", "VERB", 3, "advcl"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>-:036", "RUS>-:130"}));
 }
 
 }  // namespace

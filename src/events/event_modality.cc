@@ -113,8 +113,50 @@ int EventCoder::ReportingSpeaker(SentenceState& st, int clause) const {
   return ActorFor(st, SubjectOf(st, speech));
 }
 
+bool EventCoder::IsConditioned(const SentenceState& st, int clause) const {
+  // "will withdraw unless Chad agrees", "will attack if they do not leave". The condition
+  // may hang on the verb that reports the clause ("announced that it will withdraw ...
+  // unless").
+  const DependencyTree& tree = st.tree;
+  std::vector<int> heads{clause};
+  int gov = tree.head(clause);
+  if (gov >= 0 && tree.deprel(clause) == "ccomp" && IsSpeechVerb(lexicon_, LowerLemma(tree, gov))) {
+    heads.push_back(gov);
+  }
+  for (int h : heads)
+  for (int a : tree.Children(h, "advcl")) {
+    int mark = tree.Child(a, "mark");
+    std::string m = mark >= 0 ? LowerLemma(tree, mark) : "";
+    if (m == "unless") return true;
+    if (m == "if") {
+      for (int ch : tree.children(a)) {
+        if (tree.base_deprel(ch) == "advmod" && lexicon_.IsCue("negation", LowerLemma(tree, ch))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool EventCoder::ApplyFailure(SentenceState& st, Candidate* c) const {
+  // "Palestinians and Israelis failed to reach agreement": a failure to cooperate is a
+  // rejection (12x), asserted, by whoever failed.
+  const DependencyTree& tree = st.tree;
+  int clause = c->governor >= 0 ? c->governor : c->trigger;
+  int gov = tree.head(clause);
+  if (gov < 0 || tree.deprel(clause) != "xcomp" || LowerLemma(tree, gov) != "fail") return false;
+  const CameoCode* info = cameo_.Find(c->code);
+  if (!info || info->quad_class > 2) return false;
+  std::string code = lexicon_.Recode("reject", c->code);
+  if (code.empty()) return false;
+  c->code = code;
+  c->modality_fixed = true;
+  c->modality = Modality::kAsserted;
+  return true;
+}
+
 void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
   const DependencyTree& tree = st.tree;
+  if (ApplyFailure(st, c)) return;
   int clause = c->governor >= 0 ? c->governor : c->trigger;
   if (tree.upos(clause) != "VERB") return;
   bool future = false;
@@ -158,8 +200,12 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
   }
   if (future && same_actor) {
     // "Russia will withdraw", "Russia said it would withdraw": CAMEO codes an actor's
-    // statement about its own future as intent (03x) or, for conflict, a threat (13x).
-    std::string code = lexicon_.Recode("future", c->code);
+    // statement about its own future as intent (03x) or, for conflict, a threat (13x); a
+    // future act held over someone ("will withdraw its force unless Chad agrees") is a
+    // threat whatever the act.
+    bool conditioned = IsConditioned(st, clause);
+    std::string code = lexicon_.Recode(conditioned ? "threat" : "future", c->code);
+    if (conditioned && code.empty()) code = "130";
     if (!code.empty()) c->code = code;
     if (speaker >= 0) c->sources = {speaker};
     c->modality = Modality::kAsserted;
