@@ -244,8 +244,12 @@ int EventCoder::ContextCountry(SentenceState& st, int token) const {
   int before = -1, after = -1, earlier = -1;
   for (size_t i = 0; i < st.doc->actors.size(); ++i) {
     const ActorMention& cand = st.doc->actors[i];
-    // Any actor of a state counts ("the Syrian army", "Assad"), not international ones.
-    bool countryish = IsCodedActor(cand) && !ActorDictionary::IsInternationalRoot(cand.code.substr(0, 3));
+    // Any actor of a state counts ("the Syrian army", "Assad"), not international ones, and
+    // not the media: "(Reuters) - A suicide bomber ..." says nothing about the bomber.
+    bool media = cand.kind == "media" ||
+                 (cand.code.size() >= 6 && cand.code.compare(3, 3, "MED") == 0);
+    bool countryish = IsCodedActor(cand) && !media &&
+                      !ActorDictionary::IsInternationalRoot(cand.code.substr(0, 3));
     if (!countryish || cand.sentence + window < st.sentence) continue;
     if (cand.sentence < st.sentence) {
       earlier = static_cast<int>(i);
@@ -265,9 +269,15 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
   int a = actor_at[head];
   if (a >= 0) {
     if (st.doc->actors[a].kind != "agent") return a;
-    // A bare agent noun ("troops") takes its country from a modifier ("Syria's troops").
+    // A bare agent noun ("troops") takes its country from a modifier ("Syria's troops"), or
+    // its side from where it comes ("bombers from the Islamic State group").
     for (int c : tree.children(head)) {
       std::string_view rel = tree.deprel(c);
+      if (rel == "nmod" && tree.CaseMarker(c) == "from" && actor_at[c] >= 0 &&
+          st.doc->actors[actor_at[c]].kind == "armed_group") {
+        actor_at[head] = actor_at[c];
+        return actor_at[c];
+      }
       bool modifier = rel == "amod" || rel == "compound" || rel == "nmod:poss" ||
                       (rel == "nmod" && tree.CaseMarker(c) == "of");
       if (!modifier) continue;
