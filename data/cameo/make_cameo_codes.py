@@ -13,7 +13,7 @@ import os
 import re
 import sys
 
-VERSION = 1
+VERSION = 2
 
 # PLOVER 2.0 has sixteen event types.
 PLOVER_TYPES = {
@@ -41,9 +41,15 @@ RENAMED = {
 # Destruction of property (1712): the draft table gives ASSAULT but pairs it
 # with the mode "seize", a COERCE mode; the gold-standard records label
 # demolitions and sabotage of infrastructure COERCE, like the rest of 171.
+# Easing a curfew (0813) or a state of emergency (0814): the draft table gives
+# RETREAT, while their siblings under 081 (easing administrative sanctions) are
+# CONCEDE; PLOVER 2.0 files every easing of a government's own restrictions
+# under CONCEDE, as do the gold-standard records.
 OVERRIDES = {
     "163": "SANCTION",
     "1712": "COERCE",
+    "0813": "CONCEDE",
+    "0814": "CONCEDE",
 }
 
 

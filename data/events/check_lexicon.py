@@ -3,8 +3,9 @@
 
 Usage: python3 data/events/check_lexicon.py [--quiet] [--allow-gaps] [--self-test]
 
-Reads data/cameo/cameo_codes.tsv, data/events/patterns.txt and
-data/events/recode.tsv (paths are found relative to this script), checks that
+Reads data/cameo/cameo_codes.tsv, every data/events/lexicon/*.txt file (in
+name order, so word classes defined in 00-classes.txt are known to the files
+after it) and data/events/recode.tsv (paths are found relative to this script), checks that
 every line parses, that every code exists, that keys and values are known,
 and reports how many CAMEO codes have a trigger, per root.
 
@@ -21,7 +22,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
 CODES_PATH = os.path.join(DATA, "cameo", "cameo_codes.tsv")
-PATTERNS_PATH = os.path.join(HERE, "patterns.txt")
+LEXICON_DIR = os.path.join(HERE, "lexicon")
 RECODE_PATH = os.path.join(HERE, "recode.tsv")
 
 PLOVER_TYPES = {
@@ -39,7 +40,9 @@ COMPLEMENT_KINDS = {"intent", "appeal", "demand", "reject", "threat",
 MAP_NAMES = COMPLEMENT_KINDS | {"future"}
 # Cue kinds: no code (CODE column is "-"), used by the coder.
 CUE_KINDS = {"light", "negation", "modal", "block", "future", "obligation",
-             "representative", "quantity", "object_control", "place_noun"}
+             "representative", "quantity", "measure", "object_control",
+             "place_noun", "opaque", "victim", "relational",
+             "agentive_passive", "weapon", "title", "common_name", "sport", "arts"}
 # Cue kinds that recode the event they govern through a map.
 MAPPED_CUE_KINDS = {"future", "obligation"}
 SPEECH_KINDS = {"speech"}
@@ -54,6 +57,7 @@ ENUM_KEYS = {
     "alone": {"yes", "no"},
     "noobj": {"yes", "no"},
     "subject": {"source", "target"},
+    "fallback": {"yes", "no"},
 }
 MAP_KEY = "map"
 ALL_KEYS = LIST_KEYS | set(ENUM_KEYS) | {MAP_KEY}
@@ -70,9 +74,11 @@ ALLOWED_KEYS = {
     "future": {MAP_KEY},
     "obligation": {MAP_KEY},
 }
+for _k in CUE_KINDS:
+    ALLOWED_KEYS.setdefault(_k, set())
 for _k in COMPLEMENT_KINDS:
     ALLOWED_KEYS[_k] = LIST_KEYS | {"of", "target", "passive", "pos",
-                                    "subject", MAP_KEY}
+                                    "subject", "fallback", MAP_KEY}
 
 # Words that may appear inside a lemma: letters (any script), digits,
 # apostrophes, hyphens, periods and single spaces.
@@ -212,6 +218,43 @@ def split_list(value):
     return [v.strip() for v in value.split(";")]
 
 
+CLASS_RE = re.compile(r"^@[a-z0-9_\-]+$")
+
+
+def expand(items, classes, at, rep):
+    """Replace each @class in items by its values (which are already expanded)."""
+    out = []
+    for it in items:
+        if it.startswith("@"):
+            if it not in classes:
+                rep.error(at, "word class %r is not defined above" % it)
+                continue
+            out.extend(classes[it])
+        else:
+            out.append(it)
+    return out
+
+
+def parse_class(line, classes, at, rep):
+    name, sep, value = line.partition("=")
+    name = name.strip()
+    if not sep or not CLASS_RE.match(name):
+        rep.error(at, "expected '@name = value ; value ...' (name: lower case,"
+                  " digits, '_' or '-')")
+        return
+    if name in classes:
+        rep.error(at, "word class %r is defined twice" % name)
+        return
+    items = [v for v in split_list(value) if v]
+    if not items:
+        rep.error(at, "word class %r is empty" % name)
+        return
+    for it in items:
+        if not it.startswith("@"):
+            check_lemma(it, at, rep, False, "class value")
+    classes[name] = expand(items, classes, at, rep)
+
+
 def check_lemma(lem, at, rep, nounish, context):
     if not lem:
         rep.error(at, "empty item in %s list" % context)
@@ -230,9 +273,30 @@ def check_lemma(lem, at, rep, nounish, context):
     return True
 
 
-def parse_patterns(rep, codes, maps, path=PATTERNS_PATH):
-    """Return a list of entries: (code, kind, lemmas, keys, line number)."""
+def lexicon_files(directory=LEXICON_DIR):
+    try:
+        names = sorted(n for n in os.listdir(directory) if n.endswith(".txt"))
+    except OSError:
+        return []
+    return [os.path.join(directory, n) for n in names]
+
+
+def parse_lexicon(rep, codes, maps, directory=LEXICON_DIR):
+    """All entries of the lexicon directory, classes shared across files."""
+    files = lexicon_files(directory)
+    if not files:
+        rep.error(os.path.relpath(directory, os.path.dirname(DATA)), "no lexicon files (*.txt)")
+    entries, classes, seen = [], {}, {}
+    for path in files:
+        entries.extend(parse_patterns(rep, codes, maps, path, classes, seen))
+    return entries
+
+
+def parse_patterns(rep, codes, maps, path, classes=None, seen=None):
+    """Return a list of entries: (code, kind, lemmas, keys, 'file:line')."""
     entries = []
+    classes = {} if classes is None else classes
+    seen = {} if seen is None else seen
     where = os.path.relpath(path, os.path.dirname(DATA))
     try:
         with open(path, encoding="utf-8") as f:
@@ -241,14 +305,18 @@ def parse_patterns(rep, codes, maps, path=PATTERNS_PATH):
         rep.error(where, str(e))
         return entries
     read_version(lines, where, rep)
-    seen = {}
     for n, raw in enumerate(lines, 1):
         line = raw.strip()
+        if " #" in line:
+            line = line[:line.index(" #")].rstrip()
         if not line or line.startswith("#"):
             continue
         at = "%s:%d" % (where, n)
         if "\t" in raw:
             rep.error(at, "use spaces, not tabs")
+        if line.startswith("@"):
+            parse_class(line, classes, at, rep)
+            continue
         parts = line.split("|")
         head = parts[0].split(None, 2)
         if len(head) < 3:
@@ -258,7 +326,7 @@ def parse_patterns(rep, codes, maps, path=PATTERNS_PATH):
         if kind not in ALL_KINDS:
             rep.error(at, "unknown kind %r" % kind)
             continue
-        if kind in CUE_KINDS:
+        if kind in CUE_KINDS and not (kind == "obligation" and code != "-"):
             if code != "-":
                 rep.error(at, "kind %s takes '-' as its code" % kind)
         elif code not in codes:
@@ -294,9 +362,11 @@ def parse_patterns(rep, codes, maps, path=PATTERNS_PATH):
                 items = split_list(value)
                 nounish = key in ("obj", "subj")
                 for it in items:
-                    check_lemma(it, at, rep, nounish, key)
+                    if not it.startswith("@"):
+                        check_lemma(it, at, rep, nounish, key)
                 if len(set(items)) != len(items):
                     rep.warn(at, "repeated value in %s list" % key)
+                items = expand(items, classes, at, rep)
                 keys[key] = items
         if kind in COMPLEMENT_KINDS or kind in MAPPED_CUE_KINDS:
             if keys.get(MAP_KEY) is None:
@@ -305,16 +375,17 @@ def parse_patterns(rep, codes, maps, path=PATTERNS_PATH):
                 rep.warn(at, "kind %s uses map %s" % (kind, keys[MAP_KEY]))
         pos = keys.get("pos", "noun" if kind == "noun" else "verb")
         lemmas = split_list(lemma_text)
-        nounish = pos == "noun" or kind == "noun"
-        good = [l for l in lemmas if check_lemma(l, at, rep, nounish, "lemma")]
         if len(set(lemmas)) != len(lemmas):
             rep.warn(at, "repeated lemma on one line")
+        lemmas = expand(lemmas, classes, at, rep)
+        nounish = pos == "noun" or kind == "noun"
+        good = [l for l in lemmas if check_lemma(l, at, rep, nounish, "lemma")]
         sig = (code, kind, tuple(sorted(set(good))),
                tuple(sorted((k, str(v)) for k, v in keys.items())))
         if sig in seen:
-            rep.warn(at, "same entry as line %d" % seen[sig])
-        seen[sig] = n
-        entries.append((code, kind, good, keys, n))
+            rep.warn(at, "same entry as %s" % seen[sig])
+        seen[sig] = at
+        entries.append((code, kind, good, keys, at))
     return entries
 
 
@@ -330,9 +401,8 @@ def check_ambiguity(entries, rep):
         for lem in lemmas:
             other = seen.setdefault((kind, lem), (code, n))
             if other[0] != code:
-                rep.warn("patterns.txt:%d" % n,
-                         "%s %r is an unconstrained trigger for both %s (line"
-                         " %d) and %s" % (kind, lem, other[0], other[1], code))
+                rep.warn(n, "%s %r is an unconstrained trigger for both %s (%s)"
+                         " and %s" % (kind, lem, other[0], other[1], code))
 
 
 def coverage(codes, entries, maps):
@@ -388,13 +458,18 @@ SELF_TEST_BAD = [
     "190   light     carry out",                   # cue kind with a code
     "190   verb      attack | obj: town | obj: city",  # key given twice
     "-     negation  not | obj: x",                # key not allowed for kind
+    "-     opaqe     see",                         # misspelt cue kind
     "-     future    will",                        # mapped cue without map
+    "190   verb      attack | obj: @nosuchclass",  # undefined word class
+    "@bad class = town",                           # malformed class name
+    "@empty =",                                    # empty class
 ]
 SELF_TEST_GOOD = [
     "190   verb      attack ; pull out ; state of emergency | obj: air base ; town | prep: on ; against | passive: ok",
     "036   intent    plan | pos: noun | of: source | map: intent",
     "-     block     heart attack | pos: noun",
     "-     future    will | map: future",
+    "@place = town ; city",
 ]
 
 
@@ -443,7 +518,7 @@ def main(argv):
     rep = Report()
     codes = load_codes(rep)
     maps = load_recode(rep, codes)
-    entries = parse_patterns(rep, codes, maps)
+    entries = parse_lexicon(rep, codes, maps)
     check_ambiguity(entries, rep)
     event_codes = sorted(c for c in codes if len(c) > 2)
     direct, via = coverage(codes, entries, maps)

@@ -87,6 +87,7 @@ struct ActorDictionary::Rep {
   std::vector<TrieNode> nodes;
   std::vector<FormRecord> records;
   std::unordered_map<std::string, uint32_t> country_agents;  // "RUSMIL" -> entry id
+  std::unordered_map<std::string, uint32_t> countries;       // "RUS" -> its first country entry
   std::vector<std::string> warnings;
   size_t form_count = 0;
   PieceBuffer form_pieces;  // compile-time scratch
@@ -199,6 +200,12 @@ Status ActorDictionary::Compile() {
   rep_->file_entry_count = rep_->entries.size();
   rep_->BuildCanonicalNames();
   rep_->BuildCountryAgents();
+  for (size_t i = 0; i < rep_->file_entry_count; ++i) {
+    const ActorEntry& e = rep_->entries[i];
+    if (e.kind == ActorKind::kCountry && e.code.size() == 3) {
+      rep_->countries.emplace(e.code, static_cast<uint32_t>(i));
+    }
+  }
   rep_->BuildTrie();
   rep_->CollectWarnings();
   return Status::OK();
@@ -594,6 +601,11 @@ const ActorEntry* ActorDictionary::ResolveAt(const ActorMatch& match, int32_t da
 }
 
 const std::vector<ActorEntry>& ActorDictionary::entries() const { return rep_->entries; }
+
+const ActorEntry* ActorDictionary::FindCountry(std::string_view code) const {
+  auto it = rep_->countries.find(std::string(code));
+  return it == rep_->countries.end() ? nullptr : &rep_->entries[it->second];
+}
 
 const ActorEntry* ActorDictionary::FindCountryAgent(std::string_view country,
                                                     std::string_view role) const {

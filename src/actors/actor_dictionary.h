@@ -119,6 +119,8 @@ class ActorDictionary {
   // The entry built for a country code and an agent role ("RUS" + "MIL" -> RUSMIL), or
   // nullptr when there is none. Valid after Compile.
   const ActorEntry* FindCountryAgent(std::string_view country, std::string_view role) const;
+  // The country entry for an ISO 3166-1 alpha-3 code ("RUS" -> Russia), or nullptr.
+  const ActorEntry* FindCountry(std::string_view code) const;
   // Non-fatal findings of Compile: undated conflicting codes for one form.
   const std::vector<std::string>& compile_warnings() const;
   size_t form_count() const;

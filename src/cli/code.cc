@@ -17,6 +17,7 @@
 #include "cli/batch_runner.h"
 #include "cli/commands.h"
 #include "cli/pipeline.h"
+#include "events/event_explain.h"
 #include "events/event_writer.h"
 
 namespace sitrep::cli {
@@ -30,6 +31,7 @@ struct CodeFlags {
   std::string gazetteer;
   bool all_modalities = true;
   bool stats = false;
+  bool explain = false;
 };
 
 int RunCode(const CodeFlags& flags) {
@@ -42,18 +44,25 @@ int RunCode(const CodeFlags& flags) {
   }
   if (!warning.empty()) std::fprintf(stderr, "sitrep code: warning: %s\n", warning.c_str());
   std::vector<std::unique_ptr<CodingPipeline::Worker>> workers;
-  for (int i = 0; i < ResolveThreadCount(flags.input.threads); ++i) {
+  std::vector<CoderTrace> traces(ResolveThreadCount(flags.input.threads));
+  for (size_t i = 0; i < traces.size(); ++i) {
     workers.push_back(std::make_unique<CodingPipeline::Worker>());
+    if (flags.explain) workers.back()->coder.trace = &traces[i];
   }
   std::atomic<size_t> sentences{0}, events{0};
   RunSummary summary;
   int rc = RunDocuments("code", flags.input, [&](RawDocument& raw, int w, std::string* out) {
     Document doc;
+    traces[w].Clear();
     SITREP_RETURN_IF_ERROR(pipeline.Process(std::move(raw), &doc, workers[w].get()));
     if (!flags.all_modalities) {
       std::erase_if(doc.events, [](const Event& e) { return e.modality != Modality::kAsserted; });
     }
-    WriteEventsJsonl(doc, out);
+    if (flags.explain) {
+      WriteExplanation(doc, traces[w], out);
+    } else {
+      WriteEventsJsonl(doc, out);
+    }
     sentences += doc.sentences.size();
     events += doc.events.size();
     return Status::OK();
@@ -86,6 +95,7 @@ void RegisterCode(CLI::App* app, int* exit_code) {
       "Examples:\n"
       "  sitrep code examples/ > events.jsonl\n"
       "  sitrep code --threads 0 feed.jsonl.gz -o events.jsonl\n"
+      "  sitrep code --explain article.txt | less          # why each event was (not) coded\n"
       "  echo '{\"id\":\"x\",\"date\":\"2016-03-15\",\"text\":\"Russia began withdrawing its "
       "troops from Syria.\"}' | sitrep code -\n");
   AddInputFlags(cmd, &flags->input);
@@ -96,6 +106,9 @@ void RegisterCode(CLI::App* app, int* exit_code) {
                   "Compiled gazetteer (default: gazetteer.bin beside the sitrep binary)");
   cmd->add_flag("!--asserted-only", flags->all_modalities,
                 "Write only asserted events (drop hypothetical and negated ones)");
+  cmd->add_flag("--explain", flags->explain,
+                "Instead of events, print for each sentence its parse, its actors, the lexicon "
+                "entries each word matched or failed (and why) and the events written or dropped");
   cmd->add_flag("--stats", flags->stats,
                 "Print a JSON summary (documents, sentences, events, throughput) on stderr");
   cmd->callback([flags, exit_code] { *exit_code = RunCode(*flags); });

@@ -14,6 +14,7 @@ Status CodingPipeline::Load(const std::string& model_path, const std::string& da
   resources_ = std::move(resources).value();
   coder_ = std::make_unique<EventCoder>(*resources_->cameo, *resources_->lexicon,
                                         *resources_->actors);
+  implicit_targets_ = std::make_unique<ImplicitTargets>(*resources_->actors);
   auto gazetteer = Gazetteer::Load(gazetteer_path.empty() ? Gazetteer::DefaultPath() : gazetteer_path);
   if (gazetteer.ok()) {
     gazetteer_ = std::move(gazetteer).value();
@@ -36,6 +37,7 @@ Status CodingPipeline::Process(RawDocument&& raw, Document* doc, Worker* worker)
     geoparser_->Parse(*doc, &toponyms);
     locator_->Locate(toponyms, doc);
   }
+  implicit_targets_->Fill(doc);
   return Status::OK();
 }
 

@@ -6,6 +6,7 @@
 //               --EventCoder---> actors and events                    (events stage)
 //               --EventDater---> each event's own date                  (time stage)
 //               --Geoparser + EventLocator--> each event's own place      (places stage)
+//               --ImplicitTargets--> the target a sentence leaves unsaid   (events stage)
 //
 // Lifecycle: Load() once (syntax model + coding resources), then Process() any number of
 // documents from any number of threads, each thread with its own Worker.
@@ -20,6 +21,7 @@
 #include "document/document.h"
 #include "events/coding_resources.h"
 #include "events/event_coder.h"
+#include "events/implicit_targets.h"
 #include "places/event_locator.h"
 #include "places/gazetteer.h"
 #include "places/geoparser.h"
@@ -60,6 +62,7 @@ class CodingPipeline {
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Geoparser> geoparser_;
   std::unique_ptr<EventLocator> locator_;
+  std::unique_ptr<ImplicitTargets> implicit_targets_;
   ArticleReaderOptions reader_options_;
   Segmenter segmenter_;
 };

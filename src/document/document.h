@@ -75,7 +75,10 @@ struct ActorMention {
   Span span;                 // the text that names the actor in this sentence
   std::string code;          // CAMEO actor code, e.g. "RUSMIL"; "" when unknown
   std::string name;          // canonical name, e.g. "Russia"
-  std::string kind;          // country, person, igo, armed_group, agent, ...
+  std::string kind;          // country, person, igo, armed_group, agent, ...; for targets the
+                             // text leaves unsaid (events/implicit_targets.h): "location"
+                             // (the country where the event happened) or "domestic" (the
+                             // source's own country; empty span)
   int32_t antecedent = -1;   // for resolved pronouns: index of the mention it refers to
 };
 
@@ -106,6 +109,9 @@ struct Event {
   Span trigger;              // the word(s) that express the event
   uint32_t trigger_token = 0;
   Modality modality = Modality::kAsserted;
+  // True when the trigger takes a target but the text names none (the implicit-target
+  // stage may then supply one).
+  bool target_open = false;
   // Filled by the time and place stages. Empty / has_location=false until then.
   std::string date;            // ISO 8601 (TimeML value) of the event itself
   std::string date_precision;  // "day", "month", "year", ...

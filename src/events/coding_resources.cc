@@ -12,7 +12,7 @@ Result<std::unique_ptr<CodingResources>> CodingResources::Load(const std::string
   std::string recode = data_dir + "/events/recode.tsv";
   if (!std::filesystem::exists(recode)) recode.clear();
   SITREP_ASSIGN_OR_RETURN(res->lexicon,
-                          EventLexicon::Load(data_dir + "/events/patterns.txt", recode, *res->cameo));
+                          EventLexicon::LoadDirectory(data_dir + "/events/lexicon", recode, *res->cameo));
   SITREP_ASSIGN_OR_RETURN(res->actors, ActorDictionary::LoadDirectory(data_dir + "/actors"));
   return res;
 }

@@ -2,7 +2,7 @@
 // lexicon and the actor dictionaries — loaded once from a data directory laid out as
 //
 //   DATA/cameo/cameo_codes.tsv      codes, names, Goldstein, quad class, PLOVER
-//   DATA/events/patterns.txt        trigger lexicon
+//   DATA/events/lexicon/*.txt       trigger lexicon (word classes, cues, one file per root)
 //   DATA/events/recode.tsv          intent/threat/demand/reject recoding (optional)
 //   DATA/actors/*.txt               actor dictionaries
 //

@@ -8,6 +8,7 @@ namespace sitrep {
 
 using coder_internal::Contains;
 using coder_internal::IsCodedActor;
+using coder_internal::IsInfinitiveComplement;
 using coder_internal::LowerLemma;
 
 namespace coder_internal {
@@ -27,6 +28,13 @@ std::string LowerLemma(const DependencyTree& tree, int token) {
 
 bool Contains(const std::vector<std::string>* values, std::string_view v) {
   return values && std::find(values->begin(), values->end(), v) != values->end();
+}
+
+bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause) {
+  if (tree.deprel(clause) != "advcl" || tree.upos(clause) != "VERB") return false;
+  int mark = tree.Child(clause, "mark");
+  if (mark < 0 || LowerLemma(tree, mark) != "to") return false;
+  return tree.Child(verb, "obj") < 0;
 }
 
 }  // namespace coder_internal
@@ -87,6 +95,7 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
   int32_t day = ParseDayKey(doc->date);
   for (const ActorMatch& m : scratch->matches) {
     const ActorEntry* entry = actors_.ResolveAt(m, day);
+    if (!SurnameStandsForPerson(*doc, m, entry, day, scratch)) continue;
     ActorMention a;
     a.sentence = sentence;
     a.first_token = m.first_token;
@@ -120,11 +129,45 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
   }
 }
 
+bool EventCoder::SurnameStandsForPerson(const Document& doc, const ActorMatch& m,
+                                        const ActorEntry* entry, int32_t day,
+                                        Scratch* scratch) const {
+  // News names a person in full (or with a title) before it uses the surname alone; a bare
+  // "Bennett" in a rugby report is somebody else. A surname stands for the dictionary's
+  // person when the full name came earlier in the document, when a title stands before it
+  // ("President Bush"), when the document is dated and the person is in office then
+  // ("Putin said"), or, in an undated document, when the surname is not a common one
+  // (cue kind `common_name`).
+  const ActorEntry* person = entry ? entry : m.candidates.front();
+  if (person->kind != ActorKind::kPerson) return true;
+  std::string_view text = doc.Slice(Span{doc.tokens[m.first_token].start, doc.tokens[m.last_token].end});
+  const std::string& full = person->canonical;
+  bool short_form = text.size() < full.size() &&
+                    ToLowerAscii(full.substr(full.size() - text.size())) == ToLowerAscii(text);
+  auto& named = scratch->persons_named;
+  if (!short_form) {
+    if (std::find(named.begin(), named.end(), full) == named.end()) named.push_back(full);
+    return true;
+  }
+  if (std::find(named.begin(), named.end(), full) != named.end()) return true;
+  if (day != kNoDay && entry && entry->dated() && entry->ValidOn(day)) return true;
+  // Undated: a distinctive surname ("Putin", "Erdogan") still names the person; a common
+  // one ("Brown", "Bennett") needs a title.
+  if (day == kNoDay && !lexicon_.IsCue("common_name", ToLowerAscii(text))) return true;
+  if (m.first_token == 0) return false;
+  std::string before = ToLowerAscii(doc.Slice(doc.tokens[m.first_token - 1]));
+  if (!before.empty() && before.back() == '.') before.pop_back();  // "Mr.", "Gen."
+  return lexicon_.IsCue("title", before);
+}
+
 int EventCoder::CountryRoleActor(SentenceState& st, int country_actor, std::string_view role,
                                  int token) const {
   const ActorMention& country = st.doc->actors[country_actor];
   std::string root = country.code.substr(0, 3);
-  const ActorEntry* entry = actors_.FindCountryAgent(root, role);
+  // "Red Cross officials", "U.N. helicopters": an organisation's people and means are the
+  // organisation itself, coded as it is.
+  bool organisation = ActorDictionary::IsInternationalRoot(root);
+  const ActorEntry* entry = organisation ? nullptr : actors_.FindCountryAgent(root, role);
   ActorMention a;
   a.sentence = st.sentence;
   uint32_t abs = st.tree.Absolute(token);
@@ -133,7 +176,7 @@ int EventCoder::CountryRoleActor(SentenceState& st, int country_actor, std::stri
   if (country.sentence != st.sentence) a.first_token = a.last_token = abs;
   a.head_token = abs;
   a.span = {st.doc->tokens[a.first_token].start, st.doc->tokens[a.last_token].end};
-  a.code = entry ? entry->code : root + std::string(role);
+  a.code = organisation ? country.code : entry ? entry->code : root + std::string(role);
   a.name = entry ? entry->canonical : country.name;
   a.kind = "country_agent";
   a.antecedent = country.antecedent;
@@ -201,8 +244,12 @@ int EventCoder::ContextCountry(SentenceState& st, int token) const {
   int before = -1, after = -1, earlier = -1;
   for (size_t i = 0; i < st.doc->actors.size(); ++i) {
     const ActorMention& cand = st.doc->actors[i];
-    // Any actor of a state counts ("the Syrian army", "Assad"), not international ones.
-    bool countryish = IsCodedActor(cand) && !ActorDictionary::IsInternationalRoot(cand.code.substr(0, 3));
+    // Any actor of a state counts ("the Syrian army", "Assad"), not international ones, and
+    // not the media: "(Reuters) - A suicide bomber ..." says nothing about the bomber.
+    bool media = cand.kind == "media" ||
+                 (cand.code.size() >= 6 && cand.code.compare(3, 3, "MED") == 0);
+    bool countryish = IsCodedActor(cand) && !media &&
+                      !ActorDictionary::IsInternationalRoot(cand.code.substr(0, 3));
     if (!countryish || cand.sentence + window < st.sentence) continue;
     if (cand.sentence < st.sentence) {
       earlier = static_cast<int>(i);
@@ -222,9 +269,15 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
   int a = actor_at[head];
   if (a >= 0) {
     if (st.doc->actors[a].kind != "agent") return a;
-    // A bare agent noun ("troops") takes its country from a modifier ("Syria's troops").
+    // A bare agent noun ("troops") takes its country from a modifier ("Syria's troops"), or
+    // its side from where it comes ("bombers from the Islamic State group").
     for (int c : tree.children(head)) {
       std::string_view rel = tree.deprel(c);
+      if (rel == "nmod" && tree.CaseMarker(c) == "from" && actor_at[c] >= 0 &&
+          st.doc->actors[actor_at[c]].kind == "armed_group") {
+        actor_at[head] = actor_at[c];
+        return actor_at[c];
+      }
       bool modifier = rel == "amod" || rel == "compound" || rel == "nmod:poss" ||
                       (rel == "nmod" && tree.CaseMarker(c) == "of");
       if (!modifier) continue;
@@ -268,7 +321,10 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
     // Titles and descriptions stand beside a name without a preposition ("President Boris
     // Yeltsin"), whatever subtype a treebank gives them.
     bool description = tree.base_deprel(c) == "nmod" && cm.empty();
-    bool linked = rel == "compound" || rel == "flat" || rel == "nmod:poss" || rel == "amod" ||
+    // "its partners", "Iran's neighbours": the possessor of a relational noun is the other
+    // side, never the noun itself.
+    bool owner = rel == "nmod:poss" && !lexicon_.IsCue("relational", lemma);
+    bool linked = rel == "compound" || rel == "flat" || owner || rel == "amod" ||
                   rel == "appos" || of_link || (rel == "nmod" && cm == "by") || description;
     if (!linked) continue;
     int r = actor_at[c] >= 0 ? actor_at[c] : (rel == "nmod:poss" ? ResolveReference(st, c) : -1);
@@ -292,12 +348,13 @@ std::vector<int> EventCoder::ExpandConjuncts(SentenceState& st, int head) const 
 }
 
 int EventCoder::ActorInside(SentenceState& st, int head) const {
-  // "a camp for Congolese refugees", "the homes of Palestinians": when the phrase's head
-  // names no actor, the actor it is about sits in an attached "for"/"of" phrase.
+  // "a camp for Congolese refugees", "the homes of Palestinians", "violations by the
+  // Israeli military": when the phrase's head names no actor, the actor it is about sits in
+  // an attached "for"/"of"/"by" phrase.
   const DependencyTree& tree = st.tree;
   for (int c : tree.children(head)) {
     std::string_view cm = tree.CaseMarker(c);
-    if (tree.base_deprel(c) != "nmod" || (cm != "of" && cm != "for")) continue;
+    if (tree.base_deprel(c) != "nmod" || (cm != "of" && cm != "for" && cm != "by")) continue;
     int a = ActorFor(st, c);
     if (a >= 0 && IsCodedActor(st.doc->actors[a])) return a;
   }
@@ -310,7 +367,9 @@ int EventCoder::NearestActorBefore(SentenceState& st, int verb) const {
   const DependencyTree& tree = st.tree;
   for (int t = verb - 1; t >= 0 && verb - t <= 12; --t) {
     std::string_view upos = tree.upos(t);
-    if (upos == "VERB" && tree.deprel(t) != "amod") return -1;  // another clause
+    // Another clause, but not a participle inside the subject ("aircraft using missiles").
+    std::string_view trel = tree.deprel(t);
+    if (upos == "VERB" && trel != "amod" && trel != "acl") return -1;
     if (tree.form(t) == ";" || tree.form(t) == ":") return -1;
     if (st.scratch->actor_at[t] < 0) continue;
     const ActorMention& a = st.doc->actors[st.scratch->actor_at[t]];
@@ -328,6 +387,8 @@ int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
   const DependencyTree& tree = st.tree;
   int nsubj = tree.Child(verb, "nsubj");
   if (nsubj < 0) nsubj = tree.Child(verb, "expl");  // "it is willing to": taggers mislabel it
+  // "Vietnam is committed to": a participle read as a passive names its holder.
+  if (nsubj < 0 && tree.upos(verb) == "ADJ") nsubj = tree.Child(verb, "nsubj:pass");
   std::string_view rel = tree.deprel(verb);
   int gov = tree.head(verb);
   if (nsubj >= 0) {
@@ -344,8 +405,26 @@ int EventCoder::SubjectOf(SentenceState& st, int verb, int depth) const {
     return SubjectOf(st, gov, depth + 1);
   }
   if (rel == "conj") return SubjectOf(st, gov, depth + 1);
+  // "a declaration demanding that ...": the noun's author, when the noun names no actor, is
+  // whoever issued it ("the PKK issued a declaration demanding ...").
+  if ((rel == "acl:relcl" || rel == "acl") && ActorFor(st, gov) < 0 &&
+      tree.deprel(gov) == "obj" && tree.head(gov) >= 0) {
+    return SubjectOf(st, tree.head(gov), depth + 1);
+  }
   if (rel == "acl:relcl" || rel == "acl") return gov;
-  if (rel == "advcl" && tree.Child(verb, "mark") < 0) return SubjectOf(st, gov, depth + 1);
+  // "shunned work to protest", "rioted, demanding reforms": purpose clauses and
+  // participles share the main clause's subject.
+  int mark = tree.Child(verb, "mark");
+  if (rel == "advcl" && (mark < 0 || LowerLemma(tree, mark) == "to")) {
+    return SubjectOf(st, gov, depth + 1);
+  }
+  // "has ... rejected" parsed as "has" with a clausal complement: the auxiliary-like head
+  // carries the subject.
+  std::string gov_lemma = LowerLemma(tree, gov);
+  if (rel == "ccomp" && (gov_lemma == "have" || gov_lemma == "be" || gov_lemma == "do") &&
+      tree.Child(verb, "mark") < 0) {
+    return SubjectOf(st, gov, depth + 1);
+  }
   return -1;
 }
 
@@ -354,7 +433,12 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   const DependencyTree& tree = st.tree;
   bool passive = tree.Child(verb, "nsubj:pass") >= 0 || tree.Child(verb, "aux:pass") >= 0;
   int subject = -1, object = -1;
-  if (passive) {
+  // "Serb forces were engaged in ethnic cleansing": in these passives the subject acts.
+  if (passive && lexicon_.IsCue("agentive_passive", LowerLemma(tree, verb))) passive = false;
+  if (!passive && tree.Child(verb, "nsubj") < 0 && tree.Child(verb, "nsubj:pass") >= 0) {
+    subject = tree.Child(verb, "nsubj:pass");
+    object = tree.Child(verb, "obj");
+  } else if (passive) {
     subject = tree.Child(verb, "obl:agent");
     for (int o : tree.Children(verb, "obl")) {
       if (subject < 0 && tree.CaseMarker(o) == "by") subject = o;
@@ -377,8 +461,13 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   const auto* preps = p.Values("prep");
   const auto* places = p.Values("place");
   // The object is the target when it names an actor, whatever the object constraint says
-  // ("massacred civilians"); a thing ("imposed sanctions") leaves the target to obliques.
-  if (object >= 0 && ActorFor(st, object) >= 0) {
+  // ("massacred civilians"); a thing ("imposed sanctions") leaves the target to obliques,
+  // and so does the source's own thing ("closed its borders with Iran").
+  int object_actor = object >= 0 ? ActorFor(st, object) : -1;
+  int subject_actor = subject >= 0 ? ActorFor(st, subject) : -1;
+  bool own_thing = object_actor >= 0 && subject_actor >= 0 &&
+                   st.doc->actors[object_actor].code == st.doc->actors[subject_actor].code;
+  if (object_actor >= 0 && !own_thing) {
     c->target_head = object;
     return;
   }
@@ -400,18 +489,18 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
       return;
     }
   }
-  if (object >= 0 && !p.Has("obj")) {
+  if (object >= 0 && !p.Has("obj") && ActorInside(st, object) >= 0) {
     c->target_head = object;
     return;
   }
   // "provide aid to Syria", "threatened action against Russia", "rejected calls by
-  // Belarus": the target sits in a phrase attached to the object noun.
+  // Belarus": the target sits in a phrase attached to the object noun (or to an oblique:
+  // "mobilised reservists for a war against Iraq"); "welcomed Reagan's statement",
+  // "rejected a United Nations appeal": it owns or qualifies the object.
   if (object >= 0) {
-    for (int n : tree.children(object)) {
-      std::string_view cm = tree.CaseMarker(n);
-      bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "with" || cm == "by" ||
-                   cm == "from" || cm == "toward" || cm == "towards" || cm == "at" || Contains(preps, cm);
-      if (tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm) && ActorFor(st, n) >= 0) {
+    for (int phrase : {object, ThroughMeasure(st, object)}) {  // "part of a programme for X"
+      int n = AimedActorIn(st, phrase, p, /*owners=*/true, subject_actor);
+      if (n >= 0) {
         c->target_head = n;
         return;
       }
@@ -433,6 +522,68 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
       return;
     }
   }
+  // "attempted to assassinate Allawi", "threatened to deliver blows to the United States":
+  // what the verb introduces is aimed at its infinitive's object or recipient.
+  int clause = tree.Child(verb, "xcomp");
+  for (int a : tree.Children(verb, "advcl")) {
+    if (clause < 0 && IsInfinitiveComplement(tree, verb, a)) clause = a;
+  }
+  if (clause >= 0 && tree.upos(clause) == "VERB") {
+    int obj = tree.Child(clause, "obj");
+    if (obj >= 0 && ActorFor(st, obj) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, obj)])) {
+      c->target_head = obj;
+      return;
+    }
+    for (int o : tree.Children(clause, "obl", true)) {
+      std::string_view cm = tree.CaseMarker(o);
+      bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "at" || cm == "with";
+      if (aimed && ActorFor(st, o) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, o)])) {
+        c->target_head = o;
+        return;
+      }
+    }
+  }
+  // "mobilised reservists for a war against Iraq": the target inside a phrase of purpose or
+  // occasion attached to the verb (not inside "with"/"along with" co-actors; not for mere
+  // statements, whose circumstances are no target).
+  if (p.kind == "speech") return;
+  for (int o : tree.Children(verb, "obl", true)) {
+    std::string_view cm = tree.CaseMarker(o);
+    if (cm != "for" && cm != "in" && cm != "during" && cm != "over" && cm != "at") continue;
+    if (Contains(places, cm)) continue;
+    int n = AimedActorIn(st, o, p, /*owners=*/false, subject_actor);
+    if (n >= 0) {
+      c->target_head = n;
+      return;
+    }
+  }
+}
+
+int EventCoder::AimedActorIn(SentenceState& st, int phrase, const TriggerPattern& p,
+                             bool owners, int source_actor) const {
+  std::string source_state =
+      source_actor >= 0 ? st.doc->actors[source_actor].code.substr(0, 3) : std::string();
+  const DependencyTree& tree = st.tree;
+  const auto* preps = p.Values("prep");
+  const auto* places = p.Values("place");
+  for (int n : tree.children(phrase)) {
+    std::string_view cm = tree.CaseMarker(n);
+    std::string_view rel = tree.deprel(n);
+    bool aimed = cm == "to" || cm == "against" || cm == "on" || cm == "with" || cm == "by" ||
+                 cm == "for" || cm == "from" || cm == "toward" || cm == "towards" || cm == "at" ||
+                 Contains(preps, cm);
+    bool owner = owners && (rel == "nmod:poss" || rel == "amod" || rel == "compound");
+    if (!((tree.base_deprel(n) == "nmod" && aimed && !Contains(places, cm)) || owner)) continue;
+    int a = ActorFor(st, n);
+    if (a < 0) a = ActorInside(st, n);
+    // "mobilised army reservists", "a military aid programme": the source's own forces
+    // qualify the phrase; they are not what it is aimed at.
+    if (a >= 0 && IsCodedActor(st.doc->actors[a]) &&
+        (source_state.empty() || st.doc->actors[a].code.compare(0, 3, source_state) != 0)) {
+      return n;
+    }
+  }
+  return -1;
 }
 
 void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p,
@@ -444,20 +595,33 @@ void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPat
   bool of_source = of && (*of)[0] == "source";
   bool of_target = of && (*of)[0] == "target";
   bool no_target = p.Has("target");
+  bool pronoun_possessor = false;  // "their ties": the clause's subject says whose
   for (int ch : tree.children(noun)) {
     std::string_view rel = tree.deprel(ch);
     std::string_view cm = tree.CaseMarker(ch);
     bool nmod = tree.base_deprel(ch) == "nmod" || tree.base_deprel(ch) == "obl";
-    if (c->source_head < 0 &&
-        (rel == "nmod:poss" || ((rel == "amod" || rel == "compound") && ActorFor(st, ch) >= 0) ||
-         (nmod && (cm == "by" || (cm == "of" && of_source))))) {
+    // The event's own phrase names its actor only when the phrase is an actor: "a treaty
+    // of friendship" leaves the source to the clause.
+    if (c->source_head < 0 && rel == "nmod:poss") {
       c->source_head = ch;
-    } else if (!no_target && c->target_head < 0 && nmod && !Contains(places, cm) &&
-               (Contains(preps, cm) || (cm == "of" && of_target))) {
+      pronoun_possessor = tree.upos(ch) == "PRON";
+      continue;
+    }
+    if (c->source_head < 0 && (rel == "amod" || rel == "compound" ||
+                               (nmod && (cm == "by" || (cm == "of" && of_source)))) &&
+        ActorFor(st, ch) >= 0) {
+      c->source_head = ch;
+      continue;
+    }
+    if (!no_target && c->target_head < 0 && nmod && !Contains(places, cm) &&
+        (Contains(preps, cm) || (cm == "of" && of_target))) {
       c->target_head = ch;
     }
   }
-  if (c->governor < 0) return;
+  if (c->governor < 0) {
+    InheritFromClause(st, noun, p, pronoun_possessor, c);
+    return;
+  }
   // Under a light verb the verb's subject acts ("Russia carried out airstrikes"), unless
   // the light verb marks its subject as the target ("Syria came under attack").
   int gov = c->governor;
@@ -471,7 +635,8 @@ void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPat
   FindVerbArguments(st, gov, plain, &verb_args);
   if (subject_is_target) {
     if (!no_target) c->target_head = verb_args.source_head;
-  } else if (c->source_head < 0) {
+  } else if (c->source_head < 0 ||
+             (pronoun_possessor && verb_args.source_head >= 0 && ActorFor(st, verb_args.source_head) >= 0)) {
     c->source_head = verb_args.source_head;
   }
   if (c->target_head < 0 && !no_target) {
@@ -479,6 +644,42 @@ void EventCoder::FindNounArguments(SentenceState& st, int noun, const TriggerPat
       std::string_view cm = tree.CaseMarker(o);
       if (Contains(preps, cm) && !Contains(places, cm)) c->target_head = o;
     }
+  }
+}
+
+void EventCoder::InheritFromClause(SentenceState& st, int noun, const TriggerPattern& p,
+                                   bool pronoun_possessor, Candidate* c) const {
+  // A nominal event that is the object or an oblique of an ordinary verb is done by that
+  // verb's subject ("agreed upon a new pact", "returned to Geneva for talks"), unless the
+  // verb reports, judges or perceives the event ("condemned the airstrikes", "saw the
+  // attack": cue kind `opaque`) or is itself an event, which is coded on its own. With a
+  // verb of undergoing ("died in an airstrike": cue kind `victim`) the subject is the target.
+  const DependencyTree& tree = st.tree;
+  bool own_source = c->source_head >= 0 && !pronoun_possessor;
+  int verb = tree.head(noun);
+  std::string_view rel = tree.base_deprel(noun);
+  if (verb < 0 || tree.upos(verb) != "VERB" || (rel != "obj" && rel != "obl" && rel != "iobj")) return;
+  std::string lemma = LowerLemma(tree, verb);
+  if (lexicon_.IsCue("opaque", lemma)) return;
+  for (const TriggerPattern* q : lexicon_.Lookup(lemma)) {
+    if (q->kind == "speech") return;
+  }
+  if (YieldsEvent(st, verb)) return;
+  Candidate args;
+  TriggerPattern plain;
+  FindVerbArguments(st, verb, plain, &args);
+  if (lexicon_.IsCue("victim", lemma)) {
+    if (c->target_head < 0 && !p.Has("target")) c->target_head = args.source_head;
+    return;
+  }
+  if (!own_source && args.source_head >= 0 && ActorFor(st, args.source_head) >= 0) {
+    c->source_head = args.source_head;
+  }
+  // "hosted Japan's prime minister for talks": the verb's object is the one met.
+  int object = tree.Child(verb, "obj");
+  if (c->target_head < 0 && !p.Has("target") && object >= 0 && object != noun &&
+      ActorFor(st, object) >= 0 && IsCodedActor(st.doc->actors[ActorFor(st, object)])) {
+    c->target_head = object;
   }
 }
 

@@ -9,6 +9,7 @@
 namespace sitrep {
 
 using coder_internal::Contains;
+using coder_internal::IsInfinitiveComplement;
 using coder_internal::LowerLemma;
 
 namespace {
@@ -150,12 +151,48 @@ EventCoder::EventCoder(const CameoTable& cameo, const EventLexicon& lexicon,
 void EventCoder::Code(Document* doc, Scratch* scratch) const {
   doc->actors.clear();
   doc->events.clear();
+  scratch->persons_named.clear();
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sent = doc->sentences[s];
     if (sent.token_count == 0 || doc->tokens[sent.first_token].deprel.empty()) continue;
     FindActors(doc, s, scratch);
     CodeSentence(doc, s, scratch);
   }
+  KeepStateEventsOfLeisureReport(doc, scratch);
+}
+
+bool EventCoder::IsLeisureReport(const Document& doc) const {
+  if (options_.leisure_density <= 0 || doc.tokens.empty()) return false;
+  size_t sport = 0, arts = 0;
+  for (const Token& t : doc.tokens) {
+    std::string lemma = ToLowerAscii(t.lemma.empty() ? doc.Slice(t) : std::string_view(t.lemma));
+    sport += lexicon_.IsCue("sport", lemma);
+    arts += lexicon_.IsCue("arts", lemma);
+  }
+  double n = static_cast<double>(doc.tokens.size());
+  auto dense = [&](size_t count) {
+    return count >= static_cast<size_t>(options_.leisure_min_words) &&
+           count / n >= options_.leisure_density;
+  };
+  return dense(sport) || dense(arts);
+}
+
+void EventCoder::KeepStateEventsOfLeisureReport(Document* doc, Scratch* scratch) const {
+  if (doc->events.empty() || !IsLeisureReport(*doc)) return;
+  auto state_actor = [&](int a) {
+    if (a < 0) return false;
+    const std::string& code = doc->actors[a].code;
+    std::string_view role = code.size() >= 6 ? std::string_view(code).substr(3, 3) : "";
+    return role == "GOV" || role == "MIL" || role == "COP" || role == "SPY";
+  };
+  std::erase_if(doc->events, [&](const Event& e) {
+    bool drop = !state_actor(e.source) && !state_actor(e.target);
+    if (drop && scratch->trace) {
+      scratch->trace->Add(e.sentence, "event " + e.cameo + " '" + std::string(doc->Slice(e.trigger)) +
+                                          "' dropped: a sports or arts report, and no state actor");
+    }
+    return drop;
+  });
 }
 
 bool EventCoder::PlaceNameFits(const SentenceState& st, int head,
@@ -169,21 +206,49 @@ bool EventCoder::PlaceNameFits(const SentenceState& st, int head,
   return false;
 }
 
-bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const {
+int EventCoder::ThroughMeasure(const SentenceState& st, int head) const {
+  // "25,000 tons of food aid", "two of its nationals", "part of a programme": the thing is
+  // in the "of" phrase of a measure, a portion or a number.
   const DependencyTree& tree = st.tree;
-  for (const std::string& w : p.extra) {
-    if (!AmongDependents(tree, token, w)) return false;
+  for (int steps = 0; head >= 0 && steps < 3; ++steps) {
+    std::string lemma = LowerLemma(tree, head);
+    if (tree.upos(head) != "NUM" && !lexicon_.IsCue("measure", lemma) &&
+        !lexicon_.IsCue("quantity", lemma)) {
+      break;
+    }
+    int inner = -1;
+    for (int c : tree.children(head)) {
+      if (tree.base_deprel(c) == "nmod" && tree.CaseMarker(c) == "of") inner = c;
+    }
+    if (inner < 0) break;
+    head = inner;
   }
-  if (const auto* v = p.Values("passive"); v && (*v)[0] == "no" && IsPassive(tree, token)) return false;
-  if (p.Has("noobj") && tree.Child(token, "obj") >= 0) return false;
+  return head;
+}
+
+bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPattern& p,
+                             std::string* why) const {
+  const DependencyTree& tree = st.tree;
+  auto fail = [why](std::string_view reason) {
+    if (why) *why = reason;
+    return false;
+  };
+  for (const std::string& w : p.extra) {
+    if (!AmongDependents(tree, token, w)) return fail("no dependent '" + w + "'");
+  }
+  if (const auto* v = p.Values("passive"); v && (*v)[0] == "no" && IsPassive(tree, token)) {
+    return fail("passive");
+  }
+  if (p.Has("noobj") && tree.Child(token, "obj") >= 0) return fail("has an object (noobj)");
   if (const auto* obj = p.Values("obj")) {
     int head = ObjectHead(tree, token, p);
+    if (!AnyPhraseMatches(tree, head, *obj)) head = ThroughMeasure(st, head);
     if (!AnyPhraseMatches(tree, head, *obj) && !PlaceNameFits(st, head, *obj)) {
-      return false;
+      return fail(head < 0 ? "obj: no object" : "obj: '" + LowerLemma(tree, head) + "' not listed");
     }
   }
   if (const auto* subj = p.Values("subj")) {
-    if (!AnyPhraseMatches(tree, SubjectHead(tree, token), *subj)) return false;
+    if (!AnyPhraseMatches(tree, SubjectHead(tree, token), *subj)) return fail("subj");
   }
   if (const auto* with = p.Values("with")) {
     bool found = false;
@@ -194,12 +259,27 @@ bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPa
       int mark = tree.Child(c, "mark");
       found |= Contains(with, cm) || (mark >= 0 && Contains(with, LowerLemma(tree, mark)));
     }
-    if (!found) return false;
+    if (!found) return fail("with: no such preposition");
   }
   if (const auto* topic = p.Values("topic")) {
-    if (!TopicMatches(tree, token, *topic)) return false;
+    if (!TopicMatches(tree, token, *topic)) return fail("topic: none in the phrase");
   }
   return true;
+}
+
+void EventCoder::TraceLexicon(const SentenceState& st, int token) const {
+  CoderTrace* trace = st.scratch->trace;
+  if (!trace) return;
+  for (const TriggerPattern* p : lexicon_.Lookup(LowerLemma(st.tree, token))) {
+    if (p->code == "-" && p->kind != "block") continue;
+    std::string why;
+    bool fits = PosFits(*p, st.tree, token) ? PatternFits(st, token, *p, &why) : false;
+    if (!PosFits(*p, st.tree, token)) why = "part of speech " + std::string(st.tree.upos(token));
+    trace->Add(st.sentence, "word " + std::to_string(token + 1) + " '" +
+                                std::string(st.tree.form(token)) + "': " + p->code + " " +
+                                p->kind + " (" + p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) +
+                                ") " + (fits ? "fits" : "no: " + why));
+  }
 }
 
 std::vector<const TriggerPattern*> EventCoder::FittingPatterns(const SentenceState& st,
@@ -235,14 +315,23 @@ int EventCoder::LightGovernor(const SentenceState& st, int noun) const {
   return -1;
 }
 
-bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out) const {
+bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out,
+                              bool as_complement) const {
   if (IsBlocked(st, token)) return false;
   for (const TriggerPattern* p : FittingPatterns(st, token)) {
     if (!IsPlainKind(p->kind)) continue;
     int governor = -1;
     if (p->pos == "noun") {
+      // A noun that modifies another noun names a kind of thing, not an event: "aid groups",
+      // "riot police", "the peacekeeping force" (multi-word triggers such as "air strike" are
+      // matched at their head).
+      int head = st.tree.head(token);
+      if (st.tree.deprel(token) == "compound" && head >= 0 && st.tree.upos(head) != "VERB") {
+        continue;
+      }
       governor = LightGovernor(st, token);
-      if (const auto* alone = p->Values("alone"); alone && (*alone)[0] == "no" && governor < 0) {
+      if (const auto* alone = p->Values("alone");
+          alone && (*alone)[0] == "no" && governor < 0 && !as_complement) {
         continue;
       }
     }
@@ -263,6 +352,12 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
     int c = tree.Child(token, rel);
     if (c >= 0) candidates.push_back(c);
   }
+  // An infinitive the parser attached as a clause of purpose ("threatened on Monday to
+  // break relations") is the complement all the same.
+  // A purpose clause after an object ("shunned work to protest") is not.
+  for (int c : tree.Children(token, "advcl")) {
+    if (IsInfinitiveComplement(tree, token, c)) candidates.push_back(c);
+  }
   // A complement noun under a light verb may see its complement attached to the verb
   // ("launched an investigation into the attack").
   std::vector<int> heads{token};
@@ -277,7 +372,7 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
     std::string_view cm = tree.CaseMarker(c);
     int mark = tree.Child(c, "mark");
     std::string mark_lemma = mark >= 0 ? LowerLemma(tree, mark) : "";
-    bool governed_case = cm == "for" || cm == "of" || cm == "to" || cm == "into" || cm == "on" ||
+    bool governed_case = cm == "for" || cm == "of" || cm == "to" || cm == "into" || cm == "on" || cm == "upon" ||
                          cm == "over" || cm == "about";
     if (rel == "obj" || ((rel == "obl" || rel == "nmod") && governed_case) ||
         (rel == "advcl" && (mark_lemma == "of" || mark_lemma == "for"))) {
@@ -293,14 +388,28 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
   for (int c : candidates) {
     if (st.scratch->suppressed[c]) continue;
     Candidate probe;
-    if (PlainTrigger(st, c, &probe) && probe.pattern->kind != "speech") {
+    if (PlainTrigger(st, c, &probe, /*as_complement=*/true) && probe.pattern->kind != "speech") {
       *inner = std::move(probe);
       return c;
+    }
+    // "rejected an appeal", "turned down the invitation": what is refused is itself a
+    // request, offer, demand or threat noun, with its own code.
+    if (p.kind == "reject" && tree.upos(c) == "NOUN" && !IsBlocked(st, c)) {
+      for (const TriggerPattern* q : FittingPatterns(st, c)) {
+        if (!q->governs_complement() || q->pos != "noun") continue;
+        if (q->kind != "appeal" && q->kind != "demand" && q->kind != "intent" && q->kind != "threat") {
+          continue;
+        }
+        inner->pattern = q;
+        inner->trigger = c;
+        inner->code = q->code;
+        return c;
+      }
     }
     // "promised to continue military aid": a light verb passes on to its object.
     int obj = tree.Child(c, "obj");
     if (obj >= 0 && lexicon_.IsCue("light", LowerLemma(tree, c)) && !st.scratch->suppressed[obj] &&
-        PlainTrigger(st, obj, &probe) && probe.pattern->kind != "speech") {
+        PlainTrigger(st, obj, &probe, /*as_complement=*/true) && probe.pattern->kind != "speech") {
       *inner = std::move(probe);
       return obj;
     }
@@ -314,7 +423,10 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
     if (!p->governs_complement()) continue;
     Candidate inner;
     int governed = GovernedEvent(st, token, *p, &inner);
-    if (governed < 0) continue;
+    if (governed < 0) {
+      if (!HasClausalComplement(st, token, *p) || HasPlainFit(st, token)) continue;
+      return FallbackComplementTrigger(st, token, *p, out);
+    }
     out->pattern = p;
     out->trigger = token;
     if (p->pos == "noun") out->governor = LightGovernor(st, token);
@@ -346,12 +458,115 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
   return false;
 }
 
+bool EventCoder::HasClausalComplement(const SentenceState& st, int token,
+                                      const TriggerPattern& p) const {
+  if (const auto* f = p.Values("fallback"); f && (*f)[0] == "no") return false;
+  const DependencyTree& tree = st.tree;
+  // Infinitives for every kind ("threatened to", "urged X to", "promised to"); "that"
+  // clauses only where they state what is wanted or promised ("demanded that", "agreed that").
+  bool that_clause = p.kind == "demand" || p.kind == "appeal" || p.kind == "intent";
+  for (int c : tree.children(token)) {
+    std::string_view rel = tree.deprel(c);
+    if (rel == "xcomp" && tree.upos(c) == "VERB") return true;
+    if (rel == "advcl" && p.pos == "verb" && IsInfinitiveComplement(tree, token, c)) return true;
+    if (that_clause && rel == "ccomp" && tree.upos(c) == "VERB") return true;
+    // Nouns and adjectives: "the demand that Israel ease", "ready to lift".
+    if ((rel == "acl" || rel == "advcl") && tree.upos(c) == "VERB") {
+      int mark = tree.Child(c, "mark");
+      std::string m = mark >= 0 ? LowerLemma(tree, mark) : "";
+      if (m == "to" || (that_clause && m == "that")) return true;
+    }
+  }
+  return false;
+}
+
+bool EventCoder::YieldsEvent(const SentenceState& st, int token) const {
+  for (const TriggerPattern* p : FittingPatterns(st, token)) {
+    if (IsPlainKind(p->kind) && p->kind != "speech") return true;
+    if (!p->governs_complement()) continue;
+    Candidate inner;
+    if (GovernedEvent(st, token, *p, &inner) >= 0 || HasClausalComplement(st, token, *p)) return true;
+  }
+  return false;
+}
+
+bool EventCoder::HasPlainFit(const SentenceState& st, int token) const {
+  // A more specific plain entry of the same word ("declined to comment": 011) is coded in
+  // its own pass and beats the complement word's generic fallback.
+  for (const TriggerPattern* p : FittingPatterns(st, token)) {
+    if (IsPlainKind(p->kind) && p->kind != "speech" && p->specificity() >= 20) return true;
+  }
+  return false;
+}
+
+bool EventCoder::FallbackComplementTrigger(SentenceState& st, int token, const TriggerPattern& p,
+                                           Candidate* out) const {
+  // The complement is no coded event ("promised to democratize", "ordered Menem to appear",
+  // "demanded that Ankara provide information"): the word's own code stands.
+  out->pattern = &p;
+  out->trigger = token;
+  if (p.pos == "noun") out->governor = LightGovernor(st, token);
+  out->code = p.code;
+  if (ModalityOf(st, token, out->governor) == Modality::kNegated) {
+    std::string code = lexicon_.Recode("reject", p.code);
+    out->modality_fixed = true;
+    out->modality = code.empty() ? Modality::kNegated : Modality::kAsserted;
+    if (!code.empty()) out->code = code;
+  }
+  FindArguments(st, out);
+  return true;
+}
+
+void EventCoder::CodeReportedObligation(SentenceState& st, const Candidate& speech) const {
+  // "Russia said Sudan must return the helicopter": a demand by the speaker on the clause's
+  // subject, even when the clause's own verb codes nothing.
+  const DependencyTree& tree = st.tree;
+  int clause = tree.Child(speech.trigger, "ccomp");
+  if (clause < 0 && tree.deprel(speech.trigger) == "parataxis") clause = tree.head(speech.trigger);
+  if (clause < 0 || st.scratch->suppressed[clause] || tree.upos(clause) != "VERB") return;
+  const TriggerPattern* obligation = nullptr;
+  for (int ch : tree.children(clause)) {
+    if (tree.base_deprel(ch) != "aux") continue;
+    for (const TriggerPattern* p : lexicon_.Cues("obligation", LowerLemma(tree, ch))) {
+      if (p->extra.empty()) obligation = p;
+    }
+  }
+  int gov = tree.head(clause);  // "Y has to withdraw": the clause is the complement of "have"
+  if (!obligation && gov >= 0 && tree.deprel(clause) == "xcomp") {
+    for (const TriggerPattern* p : lexicon_.Cues("obligation", LowerLemma(tree, gov))) obligation = p;
+  }
+  if (!obligation || obligation->code == "-") return;
+  int speaker = ActorFor(st, SubjectOf(st, speech.trigger));
+  int subject_head = SubjectOf(st, clause);
+  std::vector<int> addressees = ExpandConjuncts(st, subject_head);
+  if (speaker < 0 || addressees.empty()) return;
+  const std::string& speaker_code = st.doc->actors[speaker].code;
+  for (int a : addressees) {
+    if (st.doc->actors[a].code.compare(0, 3, speaker_code, 0, 3) == 0) return;  // "we must"
+  }
+  Candidate demand;
+  demand.pattern = obligation;
+  demand.trigger = clause;
+  demand.code = obligation->code;
+  demand.source_head = speech.source_head;
+  demand.target_head = subject_head;
+  demand.sources = {speaker};
+  demand.targets = addressees;
+  demand.modality_fixed = true;
+  demand.modality = Modality::kAsserted;
+  st.scratch->suppressed[clause] = 1;
+  Emit(st, demand);
+}
+
 void EventCoder::CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const {
   scratch->tree.Build(*doc, sentence);
   const DependencyTree& tree = scratch->tree;
   SentenceState st{doc, sentence, scratch, tree, ParseDayKey(doc->date), doc->events.size()};
   int n = static_cast<int>(tree.size());
   scratch->suppressed.assign(n, 0);
+  if (scratch->trace) {
+    for (int t = 0; t < n; ++t) TraceLexicon(st, t);
+  }
   // Pass 1: words that govern a complement event (intent, appeal, demand, threat, ...).
   for (int t = 0; t < n; ++t) {
     Candidate c;
@@ -378,6 +593,7 @@ void EventCoder::CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch
       Emit(st, c);
     }
   }
+  for (const Candidate& c : statements) CodeReportedObligation(st, c);
   // A statement is coded only when it carries a clause or quotation and the sentence says
   // nothing more specific.
   if (!options_.code_statements || doc->events.size() != st.first_event) return;

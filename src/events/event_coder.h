@@ -45,17 +45,42 @@ struct EventCoderOptions {
   int coreference_window = 3;
   // Most events one trigger may yield (source x target pairs of compound actors).
   int max_events_per_trigger = 6;
+  // CAMEO roots whose asserted events are written with a null source when the text names
+  // nobody doing them but a coded actor suffering them ("three Iraqi civilians were
+  // killed"): coercion, assault, fighting, mass violence.
+  std::vector<std::string> unknown_source_roots = {"17", "18", "19", "20"};
+  // An article whose tokens are at least this share of sport (or of arts) vocabulary, and
+  // at least `leisure_min_words` of them, is a sports or arts report: only its events that
+  // involve a government, military, police or intelligence actor are kept. 0 turns it off.
+  double leisure_density = 0.02;
+  int leisure_min_words = 4;
+};
+
+// A readable account of the coder's decisions, for `sitrep code --explain`: which lexicon
+// entries each word matched or why they did not, and which candidate events were written or
+// dropped. Notes are kept in the order they were made.
+struct CoderTrace {
+  struct Note {
+    uint32_t sentence = 0;
+    std::string text;
+  };
+  std::vector<Note> notes;
+  void Add(uint32_t sentence, std::string text) { notes.push_back({sentence, std::move(text)}); }
+  void Clear() { notes.clear(); }
 };
 
 class EventCoder {
  public:
   // Per-worker working memory, reusable across documents.
   struct Scratch {
+    // When set, Code() appends its decisions here (slower; for explanations only).
+    CoderTrace* trace = nullptr;
     DependencyTree tree;
     std::vector<ActorMatch> matches;
     ActorDictionary::MatchScratch match_scratch;
     std::vector<int> actor_at;     // per sentence token: index into doc->actors or -1
     std::vector<char> suppressed;  // per sentence token: complement already coded
+    std::vector<std::string> persons_named;  // canonical names named in full in this document
   };
 
   EventCoder(const CameoTable& cameo, const EventLexicon& lexicon, const ActorDictionary& actors,
@@ -69,17 +94,44 @@ class EventCoder {
   struct SentenceState;
   struct Candidate;
   void FindActors(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  // False for a surname alone ("Bennett") that cannot stand for the dictionary's person
+  // here (see event_arguments.cc).
+  bool SurnameStandsForPerson(const Document& doc, const ActorMatch& m, const ActorEntry* entry,
+                              int32_t day, Scratch* scratch) const;
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  // True when `doc` reads as a sports or arts report (see leisure_density).
+  bool IsLeisureReport(const Document& doc) const;
+  // In a sports or arts report, drops the events no state actor takes part in.
+  void KeepStateEventsOfLeisureReport(Document* doc, Scratch* scratch) const;
+  void CodeReportedObligation(SentenceState& st, const Candidate& speech) const;
 
   // Trigger matching (event_coder.cc).
   bool IsBlocked(const SentenceState& st, int token) const;
-  bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p) const;
+  // True when the pattern's constraints hold at `token`; otherwise *why (when given) names
+  // the first constraint that failed.
+  bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p,
+                   std::string* why = nullptr) const;
+  void TraceLexicon(const SentenceState& st, int token) const;
+  // The head of the "of" phrase behind measures, portions and numbers, or `head` itself.
+  int ThroughMeasure(const SentenceState& st, int head) const;
   bool PlaceNameFits(const SentenceState& st, int head, const std::vector<std::string>& values) const;
   std::vector<const TriggerPattern*> FittingPatterns(const SentenceState& st, int token) const;
-  bool PlainTrigger(const SentenceState& st, int token, Candidate* out) const;
+  // The plain trigger at `token`. A noun that codes only under a light verb (`alone: no`)
+  // also codes as the complement of a complement-taking word when `as_complement`.
+  bool PlainTrigger(const SentenceState& st, int token, Candidate* out,
+                    bool as_complement = false) const;
   // The light verb a nominal trigger is the object of ("carried out an offensive"), or -1.
   int LightGovernor(const SentenceState& st, int noun) const;
   bool ComplementTrigger(SentenceState& st, int token, Candidate* out) const;
+  // True when a complement-taking word governs a clause (infinitive or "that" clause) and
+  // may code its own fallback code when that clause is no coded event.
+  bool HasClausalComplement(const SentenceState& st, int token, const TriggerPattern& p) const;
+  bool HasPlainFit(const SentenceState& st, int token) const;
+  // True when `token` codes an event of its own here (a plain entry, or a complement word
+  // with something to govern).
+  bool YieldsEvent(const SentenceState& st, int token) const;
+  bool FallbackComplementTrigger(SentenceState& st, int token, const TriggerPattern& p,
+                                 Candidate* out) const;
   int GovernedEvent(const SentenceState& st, int token, const TriggerPattern& p,
                     Candidate* inner) const;
 
@@ -87,7 +139,16 @@ class EventCoder {
   void FindArguments(SentenceState& st, Candidate* c) const;
   void FindVerbArguments(SentenceState& st, int verb, const TriggerPattern& p, Candidate* c) const;
   void FindNounArguments(SentenceState& st, int noun, const TriggerPattern& p, Candidate* c) const;
+  // A nominal event's source (or, after a verb of undergoing, target) from the clause it
+  // is an argument of.
+  void InheritFromClause(SentenceState& st, int noun, const TriggerPattern& p,
+                         bool pronoun_possessor, Candidate* c) const;
   int SubjectOf(SentenceState& st, int verb, int depth = 0) const;
+  // The dependent of `phrase` that names the actor an event is aimed at: an "against", "to",
+  // "for", "on", "with", "by"... phrase (or, with `owners`, a possessor or a modifier), or -1.
+  // An actor of the source's own state (`source_actor`'s country) is never the one aimed at.
+  int AimedActorIn(SentenceState& st, int phrase, const TriggerPattern& p, bool owners,
+                   int source_actor) const;
   int NearestActorBefore(SentenceState& st, int verb) const;
   int ActorFor(SentenceState& st, int head) const;
   int ActorInside(SentenceState& st, int head) const;
@@ -101,7 +162,24 @@ class EventCoder {
   Modality ModalityOf(const SentenceState& st, int trigger, int governor) const;
   int ReportingSpeaker(SentenceState& st, int clause) const;
   void ApplyTense(SentenceState& st, Candidate* c) const;
+  // True when `clause` is held over someone by an "unless" or "if ... not" clause.
+  bool IsConditioned(const SentenceState& st, int clause) const;
+  // "failed to reach agreement": recodes a cooperative event as its rejection (12x).
+  bool ApplyFailure(SentenceState& st, Candidate* c) const;
+  // Writes the candidate's events: one per source x target pair (cooperation between
+  // conjoined sources is mutual), without repeats; a null source only where
+  // UnknownSourceAllowed.
   void Emit(SentenceState& st, const Candidate& c) const;
+  void ArgumentsToWrite(const SentenceState& st, const Candidate& c, std::vector<int>* sources,
+                        std::vector<int>* targets) const;
+  bool UnknownSourceAllowed(const SentenceState& st, const Candidate& c, const CameoCode& info,
+                            Modality modality) const;
+  bool SourceAccepted(const ActorMention& src, const CameoCode& info) const;
+  // True when `token` names violence (a material-conflict event noun) or a weapon.
+  bool ViolentThing(const SentenceState& st, int token) const;
+  bool RepeatsEvent(const SentenceState& st, const std::string& code, int source, int target) const;
+  void WriteEvent(SentenceState& st, const Candidate& c, const CameoCode& info, Modality modality,
+                  int source, int target) const;
 
   const CameoTable& cameo_;
   const EventLexicon& lexicon_;

@@ -40,6 +40,10 @@ bool IsCodedActor(const ActorMention& a);
 // The token's lemma, lowercased (its form when the lemma is missing).
 std::string LowerLemma(const DependencyTree& tree, int token);
 bool Contains(const std::vector<std::string>* values, std::string_view v);
+// True when `clause`, attached to `verb` as an adverbial "to" infinitive, is really the
+// verb's complement: the parser's reading of "threatened on Monday to break relations". An
+// infinitive after a direct object is a purpose clause ("shunned work to protest").
+bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause);
 
 }  // namespace coder_internal
 }  // namespace sitrep

@@ -11,6 +11,13 @@ constexpr char kCameo[] =
     "# version: 1\n"
     "code\tname\tgoldstein\tgoldstein_gdelt\tquad\troot\tplover\n"
     "010\tMake statement\t0\t0\t1\t01\t-\n"
+    "030\tExpress intent to cooperate\t4\t4\t1\t03\tAGREE\n"
+    "051\tPraise or endorse\t3.4\t3.4\t1\t05\tSUPPORT\n"
+    "057\tSign formal agreement\t8\t8\t1\t05\tAGREE\n"
+    "070\tProvide aid\t7\t7\t2\t07\tAID\n"
+    "100\tDemand\t-5\t-5\t3\t10\tREQUEST\n"
+    "130\tThreaten\t-4.4\t-4.4\t3\t13\tTHREATEN\n"
+    "127\tReject plan, agreement to settle dispute\t-5\t-5\t3\t12\tREJECT\n"
     "036\tExpress intent to meet or negotiate\t4\t4\t1\t03\tAGREE\n"
     "043\tHold talks\t2.8\t2.8\t1\t04\tCONSULT\n"
     "0874\tRetreat or surrender militarily\t10\t10\t2\t08\tRETREAT\n"
@@ -32,9 +39,24 @@ constexpr char kPatterns[] =
     "190   verb    attack\n"
     "190   noun    offensive | prep: against\n"
     "195   noun    airstrike | prep: on ; against\n"
-    "036   intent  agree ; plan | map: intent\n";
+    "036   intent  agree ; plan | map: intent\n"
+    "030   intent  promise | map: intent\n"
+    "030   intent  intend | map: intent | fallback: no\n"
+    "057   noun    pact\n"
+    "070   noun    aid | prep: to\n"
+    "070   verb    send | obj: aid\n"
+    "051   verb    welcome\n"
+    "100   demand  demand | map: demand\n"
+    "130   threat  threaten | map: threat\n"
+    "100   obligation  must | map: demand\n"
+    "-     measure ton\n"
+    "-     opaque  condemn\n"
+    "-     victim  die\n"
+    "-     future  will | map: future\n"
+    "057   verb    sign | obj: pact\n";
 
-constexpr char kRecode[] = "map\tfrom\tto\nintent\t04\t036\nintent\t08\t036\n";
+constexpr char kRecode[] =
+    "map\tfrom\tto\nintent\t04\t036\nintent\t08\t036\nreject\t057\t127\nfuture\t08\t036\n";
 
 constexpr char kActors[] =
     "RUS       country    Russia\n"
@@ -234,10 +256,34 @@ TEST_F(EventCoderTest, SpeechWithoutAClauseIsNotAStatement) {
 
 TEST_F(EventCoderTest, PersonRoleFollowsTheDate) {
   doc_.date = "2019-03-01";
+  AddSentence({{"John", "John", "PROPN", 3, "compound"},
+               {"Kerry", "Kerry", "PROPN", 3, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 3, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"USAELI>SYR:190"}));
+}
+
+TEST_F(EventCoderTest, SurnameAloneNeedsTheFullNameATitleOrTheTerm) {
+  // Out of office in 2019: "Kerry" alone is somebody else, until the full name is given.
+  doc_.date = "2019-03-01";
   AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
                {"attacked", "attack", "VERB", 0, "root"},
                {"Syria", "Syria", "PROPN", 2, "obj"}});
-  EXPECT_EQ(Coded(), (Events{"USAELI>SYR:190"}));
+  AddSentence({{"John", "John", "PROPN", 2, "compound"},
+               {"Kerry", "Kerry", "PROPN", 3, "nsubj"},
+               {"spoke", "speak", "VERB", 0, "root"}});
+  AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Iran", "Iran", "PROPN", 2, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"USAELI>IRN:190"}));
+}
+
+TEST_F(EventCoderTest, SurnameInOfficeOnTheDateStandsAlone) {
+  doc_.date = "2015-06-01";
+  AddSentence({{"Kerry", "Kerry", "PROPN", 2, "nsubj"},
+               {"attacked", "attack", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 2, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"USAGOV>SYR:190"}));
 }
 
 TEST_F(EventCoderTest, ObjectConstrainedVerbTakesPrepositionalTarget) {
@@ -316,6 +362,153 @@ TEST_F(EventCoderTest, TalksWithPerson) {
                {"with", "with", "ADP", 5, "case"},
                {"Kerry", "Kerry", "PROPN", 3, "nmod"}});
   EXPECT_EQ(Coded(), (Events{"RUS>USAGOV:043"}));
+}
+
+TEST_F(EventCoderTest, NounModifyingANounIsNoEvent) {
+  // Russian aid groups arrived.
+  AddSentence({{"Russian", "Russian", "ADJ", 3, "amod"},
+               {"aid", "aid", "NOUN", 3, "compound"},
+               {"groups", "group", "NOUN", 4, "nsubj"},
+               {"arrived", "arrive", "VERB", 0, "root"}});
+  EXPECT_EQ(Coded(), (Events{}));
+}
+
+TEST_F(EventCoderTest, NominalEventTakesItsClauseSubject) {
+  // Iran and Russia returned to Geneva for a pact.
+  AddSentence({{"Iran", "Iran", "PROPN", 4, "nsubj"},
+               {"and", "and", "CCONJ", 3, "cc"},
+               {"Russia", "Russia", "PROPN", 1, "conj"},
+               {"returned", "return", "VERB", 0, "root"},
+               {"to", "to", "ADP", 6, "case"},
+               {"Geneva", "Geneva", "PROPN", 4, "obl"},
+               {"for", "for", "ADP", 9, "case"},
+               {"a", "a", "DET", 9, "det"},
+               {"pact", "pact", "NOUN", 4, "obl"}});
+  EXPECT_EQ(Coded(), (Events{"IRN>RUS:057", "RUS>IRN:057"}));
+}
+
+TEST_F(EventCoderTest, VerbThatJudgesAnEventLendsNoSource) {
+  // Iran condemned the airstrike.
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"condemned", "condemn", "VERB", 0, "root"},
+               {"the", "the", "DET", 4, "det"},
+               {"airstrike", "airstrike", "NOUN", 2, "obj"}});
+  EXPECT_EQ(Coded(), (Events{}));
+}
+
+TEST_F(EventCoderTest, SubjectOfVerbOfUndergoingIsTheTarget) {
+  // Syrians died in a Russian airstrike.
+  AddSentence({{"Syrians", "Syrian", "PROPN", 2, "nsubj"},
+               {"died", "die", "VERB", 0, "root"},
+               {"in", "in", "ADP", 6, "case"},
+               {"a", "a", "DET", 6, "det"},
+               {"Russian", "Russian", "ADJ", 6, "amod"},
+               {"airstrike", "airstrike", "NOUN", 2, "obl"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>SYR:195"}));
+}
+
+TEST_F(EventCoderTest, CommitmentWithUncodedComplementIsIntent) {
+  // Russia promised to democratize. Iran intended to democratize.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"promised", "promise", "VERB", 0, "root"},
+               {"to", "to", "PART", 4, "mark"},
+               {"democratize", "democratize", "VERB", 2, "xcomp"}});
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"intended", "intend", "VERB", 0, "root"},
+               {"to", "to", "PART", 4, "mark"},
+               {"democratize", "democratize", "VERB", 2, "xcomp"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>-:030"}));
+}
+
+TEST_F(EventCoderTest, DemandWithUncodedClauseTargetsItsSubject) {
+  // Russia demanded that Iran explain.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"demanded", "demand", "VERB", 0, "root"},
+               {"that", "that", "SCONJ", 5, "mark"},
+               {"Iran", "Iran", "PROPN", 5, "nsubj"},
+               {"explain", "explain", "VERB", 2, "ccomp"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>IRN:100"}));
+}
+
+TEST_F(EventCoderTest, ReportedObligationIsADemandOnTheClauseSubject) {
+  // Russia said Syria must return the helicopter.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"said", "say", "VERB", 0, "root"},
+               {"Syria", "Syria", "PROPN", 5, "nsubj"},
+               {"must", "must", "AUX", 5, "aux"},
+               {"return", "return", "VERB", 2, "ccomp"},
+               {"the", "the", "DET", 7, "det"},
+               {"helicopter", "helicopter", "NOUN", 5, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>SYR:100"}));
+}
+
+TEST_F(EventCoderTest, ObjectConstraintLooksThroughMeasures) {
+  // Iran sent tons of aid.
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"sent", "send", "VERB", 0, "root"},
+               {"tons", "ton", "NOUN", 2, "obj"},
+               {"of", "of", "ADP", 5, "case"},
+               {"aid", "aid", "NOUN", 3, "nmod"}});
+  EXPECT_EQ(Coded(), (Events{"IRN>-:070"}));
+}
+
+TEST_F(EventCoderTest, OwnerOfTheObjectIsTheTarget) {
+  // Russia welcomed Iran's proposal.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"welcomed", "welcome", "VERB", 0, "root"},
+               {"Iran", "Iran", "PROPN", 5, "nmod:poss"},
+               {"'s", "'s", "PART", 3, "case"},
+               {"proposal", "proposal", "NOUN", 2, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>IRN:051"}));
+}
+
+TEST_F(EventCoderTest, ThreatenedActIsNotAssertedAndLendsItsTarget) {
+  // Iran threatened to attack Syria. Iran threatened to punish Russia.
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"threatened", "threaten", "VERB", 0, "root"},
+               {"to", "to", "PART", 4, "mark"},
+               {"attack", "attack", "VERB", 2, "xcomp"},
+               {"Syria", "Syria", "PROPN", 4, "obj"}});
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"threatened", "threaten", "VERB", 0, "root"},
+               {"to", "to", "PART", 4, "mark"},
+               {"punish", "punish", "VERB", 2, "xcomp"},
+               {"Russia", "Russia", "PROPN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"IRN>SYR:130", "IRN>RUS:130"}));
+}
+
+TEST_F(EventCoderTest, OpenTargetIsMarkedForTheImplicitTargetStage) {
+  // Russia sent aid. Russia said so.
+  AddSentence({{"Russia", "Russia", "PROPN", 2, "nsubj"},
+               {"sent", "send", "VERB", 0, "root"},
+               {"aid", "aid", "NOUN", 2, "obj"}});
+  ASSERT_EQ(Coded(), (Events{"RUS>-:070"}));
+  EXPECT_TRUE(doc_.events[0].target_open);
+}
+
+TEST_F(EventCoderTest, FailureToCooperateIsARejection) {
+  // Iran failed to sign the pact.
+  AddSentence({{"Iran", "Iran", "PROPN", 2, "nsubj"},
+               {"failed", "fail", "VERB", 0, "root"},
+               {"to", "to", "PART", 4, "mark"},
+               {"sign", "sign", "VERB", 2, "xcomp"},
+               {"the", "the", "DET", 6, "det"},
+               {"pact", "pact", "NOUN", 4, "obj"}});
+  EXPECT_EQ(Coded(), (Events{"IRN>-:127"}));
+}
+
+TEST_F(EventCoderTest, FutureActUnderAConditionIsAThreat) {
+  // Russia will withdraw. Russia will withdraw unless Iran pays.
+  AddSentence({{"Russia", "Russia", "PROPN", 3, "nsubj"},
+               {"will", "will", "AUX", 3, "aux"},
+               {"withdraw", "withdraw", "VERB", 0, "root"}});
+  AddSentence({{"Russia", "Russia", "PROPN", 3, "nsubj"},
+               {"will", "will", "AUX", 3, "aux"},
+               {"withdraw", "withdraw", "VERB", 0, "root"},
+               {"unless", "unless", "SCONJ", 6, "mark"},
+               {"Iran", "Iran", "PROPN", 6, "nsubj"},
+               {"pays", "pay", "VERB", 3, "advcl"}});
+  EXPECT_EQ(Coded(), (Events{"RUS>-:036", "RUS>-:130"}));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "events/event_lexicon.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "base/file_reader.h"
 #include "events/dependency_tree.h"
@@ -10,10 +11,20 @@ namespace sitrep {
 namespace {
 
 // Kinds whose lemmas are cue words rather than triggers of their own.
+constexpr std::string_view kCueKinds[] = {
+    "light",  "negation",       "modal",      "future", "obligation", "representative",
+    "quantity", "measure", "object_control", "place_noun", "opaque", "victim", "relational", "agentive_passive", "weapon", "title", "common_name", "sport", "arts"};
+constexpr std::string_view kTriggerKinds[] = {
+    "verb",   "noun",   "adj",    "speech", "intent",     "appeal",     "demand",
+    "reject", "threat", "accuse", "investigate", "block"};
+
 bool IsCueKind(std::string_view kind) {
-  return kind == "light" || kind == "negation" || kind == "modal" || kind == "future" ||
-         kind == "obligation" || kind == "representative" || kind == "quantity" ||
-         kind == "object_control" || kind == "place_noun";
+  return std::find(std::begin(kCueKinds), std::end(kCueKinds), kind) != std::end(kCueKinds);
+}
+
+bool IsKnownKind(std::string_view kind) {
+  return IsCueKind(kind) ||
+         std::find(std::begin(kTriggerKinds), std::end(kTriggerKinds), kind) != std::end(kTriggerKinds);
 }
 
 bool IsPreposition(std::string_view w) {
@@ -113,10 +124,50 @@ int TriggerPattern::specificity() const {
   return n * 10 + static_cast<int>(code.size());  // a 4-digit code beats its parent on a tie
 }
 
+Status EventLexicon::ExpandClasses(std::vector<std::string>* values, const std::string& where) const {
+  std::vector<std::string> out;
+  for (std::string& v : *values) {
+    if (v[0] != '@') {
+      out.push_back(std::move(v));
+      continue;
+    }
+    auto it = classes_.find(v);
+    if (it == classes_.end()) {
+      return Status::InvalidArgument(where + ": word class '" + v + "' is not defined above");
+    }
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  // A value listed twice (directly and through a class) is kept once, first place first.
+  std::vector<std::string> unique;
+  for (std::string& v : out) {
+    if (std::find(unique.begin(), unique.end(), v) == unique.end()) unique.push_back(std::move(v));
+  }
+  *values = std::move(unique);
+  return Status::OK();
+}
+
+Status EventLexicon::AddClassLine(std::string_view line, const std::string& where) {
+  size_t eq = line.find('=');
+  std::string name = ToLowerAscii(TrimWhitespace(line.substr(0, eq)));
+  if (eq == std::string_view::npos || name.size() < 2 ||
+      name.find_first_of(" \t;|") != std::string::npos) {
+    return Status::InvalidArgument(where + ": expected '@name = value ; value ...'");
+  }
+  if (classes_.count(name)) {
+    return Status::InvalidArgument(where + ": word class '" + name + "' is defined twice");
+  }
+  auto values = SplitList(line.substr(eq + 1));
+  if (values.empty()) return Status::InvalidArgument(where + ": word class '" + name + "' is empty");
+  SITREP_RETURN_IF_ERROR(ExpandClasses(&values, where));
+  classes_[name] = std::move(values);
+  return Status::OK();
+}
+
 Status EventLexicon::AddPatternLine(std::string_view line, const std::string& where,
                                     const CameoTable& cameo) {
   line = StripComment(line);
   if (line.empty()) return Status::OK();
+  if (line[0] == '@') return AddClassLine(line, where);
   auto fields = SplitString(line, '|');
   std::string_view code, kind, lemmas;
   if (!SplitHead(fields[0], &code, &kind, &lemmas)) {
@@ -128,6 +179,9 @@ Status EventLexicon::AddPatternLine(std::string_view line, const std::string& wh
   TriggerPattern proto;
   proto.code = std::string(code);
   proto.kind = ToLowerAscii(kind);
+  if (!IsKnownKind(proto.kind)) {
+    return Status::InvalidArgument(where + ": unknown kind '" + proto.kind + "'");
+  }
   proto.file = where.substr(0, where.rfind(':'));
   proto.line = std::atoi(where.substr(where.rfind(':') + 1).c_str());
   for (size_t i = 1; i < fields.size(); ++i) {
@@ -140,11 +194,13 @@ Status EventLexicon::AddPatternLine(std::string_view line, const std::string& wh
     std::string key = ToLowerAscii(TrimWhitespace(field.substr(0, colon)));
     auto values = SplitList(field.substr(colon + 1));
     if (values.empty()) return Status::InvalidArgument(where + ": key '" + key + "' has no value");
+    SITREP_RETURN_IF_ERROR(ExpandClasses(&values, where));
     auto& slot = proto.keys[key];
     slot.insert(slot.end(), values.begin(), values.end());
   }
   auto lemma_list = SplitList(lemmas);
   if (lemma_list.empty()) return Status::InvalidArgument(where + ": no lemma");
+  SITREP_RETURN_IF_ERROR(ExpandClasses(&lemma_list, where));
   proto.pos = PosOfKind(proto);
   for (const std::string& lemma : lemma_list) {
     TriggerPattern p = proto;
@@ -184,24 +240,34 @@ void EventLexicon::Compile() {
   }
 }
 
+Status EventLexicon::AddPatternText(std::string_view text, const std::string& origin,
+                                    const CameoTable& cameo) {
+  int line_no = 0;
+  for (std::string_view line : SplitString(text, '\n')) {
+    ++line_no;
+    SITREP_RETURN_IF_ERROR(AddPatternLine(line, origin + ":" + std::to_string(line_no), cameo));
+  }
+  return Status::OK();
+}
+
+Status EventLexicon::AddRecodeText(std::string_view text, const std::string& origin,
+                                   const CameoTable& cameo) {
+  int line_no = 0;
+  for (std::string_view line : SplitString(text, '\n')) {
+    ++line_no;
+    SITREP_RETURN_IF_ERROR(AddRecodeLine(line, origin + ":" + std::to_string(line_no), cameo));
+  }
+  return Status::OK();
+}
+
 Result<std::unique_ptr<EventLexicon>> EventLexicon::Parse(std::string_view patterns,
                                                           const std::string& patterns_origin,
                                                           std::string_view recode,
                                                           const std::string& recode_origin,
                                                           const CameoTable& cameo) {
   auto lexicon = std::unique_ptr<EventLexicon>(new EventLexicon());
-  int line_no = 0;
-  for (std::string_view line : SplitString(patterns, '\n')) {
-    ++line_no;
-    SITREP_RETURN_IF_ERROR(
-        lexicon->AddPatternLine(line, patterns_origin + ":" + std::to_string(line_no), cameo));
-  }
-  line_no = 0;
-  for (std::string_view line : SplitString(recode, '\n')) {
-    ++line_no;
-    SITREP_RETURN_IF_ERROR(
-        lexicon->AddRecodeLine(line, recode_origin + ":" + std::to_string(line_no), cameo));
-  }
+  SITREP_RETURN_IF_ERROR(lexicon->AddPatternText(patterns, patterns_origin, cameo));
+  SITREP_RETURN_IF_ERROR(lexicon->AddRecodeText(recode, recode_origin, cameo));
   lexicon->Compile();
   return lexicon;
 }
@@ -215,6 +281,32 @@ Result<std::unique_ptr<EventLexicon>> EventLexicon::Load(const std::string& patt
     SITREP_ASSIGN_OR_RETURN(recode, ReadText(recode_path));
   }
   return Parse(patterns, patterns_path, recode, recode_path, cameo);
+}
+
+Result<std::unique_ptr<EventLexicon>> EventLexicon::LoadDirectory(const std::string& directory,
+                                                                  const std::string& recode_path,
+                                                                  const CameoTable& cameo) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (ec) return Status::NotFound(directory + ": cannot read the lexicon directory (" + ec.message() + ")");
+  if (files.empty()) return Status::NotFound(directory + ": no lexicon files (*.txt)");
+  std::sort(files.begin(), files.end());
+  auto lexicon = std::unique_ptr<EventLexicon>(new EventLexicon());
+  for (const std::string& file : files) {
+    SITREP_ASSIGN_OR_RETURN(std::string text, ReadText(file));
+    SITREP_RETURN_IF_ERROR(lexicon->AddPatternText(text, file, cameo));
+  }
+  if (!recode_path.empty()) {
+    SITREP_ASSIGN_OR_RETURN(std::string recode, ReadText(recode_path));
+    SITREP_RETURN_IF_ERROR(lexicon->AddRecodeText(recode, recode_path, cameo));
+  }
+  lexicon->Compile();
+  return lexicon;
 }
 
 const std::vector<const TriggerPattern*>& EventLexicon::Lookup(std::string_view lemma) const {

@@ -58,6 +58,12 @@ class EventLexicon {
   static Result<std::unique_ptr<EventLexicon>> Load(const std::string& patterns_path,
                                                     const std::string& recode_path,
                                                     const CameoTable& cameo);
+  // Loads every "*.txt" file of `directory` as pattern files, in name order (so a file of
+  // word classes named "00-classes.txt" is read before the files that use them), then the
+  // recode table. Errors: a missing or empty directory, or the first bad line.
+  static Result<std::unique_ptr<EventLexicon>> LoadDirectory(const std::string& directory,
+                                                             const std::string& recode_path,
+                                                             const CameoTable& cameo);
   // Same, from memory; the origins name the texts in messages.
   static Result<std::unique_ptr<EventLexicon>> Parse(std::string_view patterns,
                                                      const std::string& patterns_origin,
@@ -82,12 +88,18 @@ class EventLexicon {
 
  private:
   Status AddPatternLine(std::string_view line, const std::string& where, const CameoTable& cameo);
+  Status AddPatternText(std::string_view text, const std::string& origin, const CameoTable& cameo);
+  Status AddRecodeText(std::string_view text, const std::string& origin, const CameoTable& cameo);
+  Status AddClassLine(std::string_view line, const std::string& where);
+  // Replaces each "@class" in *values by the class's values. Error: an undefined class.
+  Status ExpandClasses(std::vector<std::string>* values, const std::string& where) const;
   Status AddRecodeLine(std::string_view line, const std::string& where, const CameoTable& cameo);
   void Compile();
 
   std::vector<TriggerPattern> patterns_;
   std::unordered_map<std::string, std::vector<const TriggerPattern*>> by_lemma_;
   std::unordered_map<std::string, std::unordered_set<std::string>> cues_;
+  std::unordered_map<std::string, std::vector<std::string>> classes_;  // "@name" -> values
   std::map<std::pair<std::string, std::string>, std::string> recode_;
 };
 

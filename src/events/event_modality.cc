@@ -1,5 +1,7 @@
 // Event coder, part 3: modality (asserted, hypothetical, negated), the future and
 // obligations in reported speech, and writing events out.
+#include <algorithm>
+
 #include "events/event_coder_internal.h"
 
 namespace sitrep {
@@ -29,10 +31,12 @@ bool IsOwnForces(const std::vector<ActorMention>& actors, const ActorMention& so
 
 // An agent noun for an arm of a state ("police", "prosecutors", "troops") acts for a state
 // even when the text does not say which: a political actor, unlike "people" or "gunmen".
+// Titles and spokespeople of no stated country ("a spokeswoman said", "Academy president
+// Frank Pierson") are not: most belong to companies, clubs and academies.
 bool IsStateRole(const ActorMention& a) {
   if (a.kind != "agent") return false;
-  return a.code == "COP" || a.code == "JUD" || a.code == "MIL" || a.code == "GOV" ||
-         a.code == "LEG" || a.code == "SPY";
+  return a.code == "COP" || a.code == "JUD" || a.code == "MIL" || a.code == "LEG" ||
+         a.code == "SPY";
 }
 
 }  // namespace
@@ -52,6 +56,13 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
                     (rel == "obj" && tree.upos(n) == "NOUN");
     if (!embedded) break;
     std::string gov_lemma = LowerLemma(tree, gov);
+    // What a word of intention, appeal, demand, refusal or threat governs is not done:
+    // "threatened to break relations", "urged Russia to withdraw".
+    if (rel == "xcomp" || coder_internal::IsInfinitiveComplement(tree, gov, n)) {
+      for (const TriggerPattern* p : lexicon_.Lookup(gov_lemma)) {
+        if (p->governs_complement()) hypothetical = true;
+      }
+    }
     if (rel == "xcomp" || rel == "obj") {
       // Planned, attempted, or asked of someone ("urged Russia to withdraw"): not done.
       if (lexicon_.IsCue("modal", gov_lemma) ||
@@ -102,8 +113,50 @@ int EventCoder::ReportingSpeaker(SentenceState& st, int clause) const {
   return ActorFor(st, SubjectOf(st, speech));
 }
 
+bool EventCoder::IsConditioned(const SentenceState& st, int clause) const {
+  // "will withdraw unless Chad agrees", "will attack if they do not leave". The condition
+  // may hang on the verb that reports the clause ("announced that it will withdraw ...
+  // unless").
+  const DependencyTree& tree = st.tree;
+  std::vector<int> heads{clause};
+  int gov = tree.head(clause);
+  if (gov >= 0 && tree.deprel(clause) == "ccomp" && IsSpeechVerb(lexicon_, LowerLemma(tree, gov))) {
+    heads.push_back(gov);
+  }
+  for (int h : heads)
+  for (int a : tree.Children(h, "advcl")) {
+    int mark = tree.Child(a, "mark");
+    std::string m = mark >= 0 ? LowerLemma(tree, mark) : "";
+    if (m == "unless") return true;
+    if (m == "if") {
+      for (int ch : tree.children(a)) {
+        if (tree.base_deprel(ch) == "advmod" && lexicon_.IsCue("negation", LowerLemma(tree, ch))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool EventCoder::ApplyFailure(SentenceState& st, Candidate* c) const {
+  // "Palestinians and Israelis failed to reach agreement": a failure to cooperate is a
+  // rejection (12x), asserted, by whoever failed.
+  const DependencyTree& tree = st.tree;
+  int clause = c->governor >= 0 ? c->governor : c->trigger;
+  int gov = tree.head(clause);
+  if (gov < 0 || tree.deprel(clause) != "xcomp" || LowerLemma(tree, gov) != "fail") return false;
+  const CameoCode* info = cameo_.Find(c->code);
+  if (!info || info->quad_class > 2) return false;
+  std::string code = lexicon_.Recode("reject", c->code);
+  if (code.empty()) return false;
+  c->code = code;
+  c->modality_fixed = true;
+  c->modality = Modality::kAsserted;
+  return true;
+}
+
 void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
   const DependencyTree& tree = st.tree;
+  if (ApplyFailure(st, c)) return;
   int clause = c->governor >= 0 ? c->governor : c->trigger;
   if (tree.upos(clause) != "VERB") return;
   bool future = false;
@@ -147,8 +200,12 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
   }
   if (future && same_actor) {
     // "Russia will withdraw", "Russia said it would withdraw": CAMEO codes an actor's
-    // statement about its own future as intent (03x) or, for conflict, a threat (13x).
-    std::string code = lexicon_.Recode("future", c->code);
+    // statement about its own future as intent (03x) or, for conflict, a threat (13x); a
+    // future act held over someone ("will withdraw its force unless Chad agrees") is a
+    // threat whatever the act.
+    bool conditioned = IsConditioned(st, clause);
+    std::string code = lexicon_.Recode(conditioned ? "threat" : "future", c->code);
+    if (conditioned && code.empty()) code = "130";
     if (!code.empty()) c->code = code;
     if (speaker >= 0) c->sources = {speaker};
     c->modality = Modality::kAsserted;
@@ -163,60 +220,156 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
   // Otherwise a forecast about someone else, or an obligation nobody states: hypothetical.
 }
 
-void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
-  const CameoCode* info = cameo_.Find(c.code);
-  if (!info || c.sources.empty()) return;
-  Modality modality = c.modality_fixed ? c.modality : ModalityOf(st, c.trigger, c.governor);
-  int emitted = 0;
-  std::vector<int> targets;
+namespace {
+
+// Armed actors of no known side ("gunmen", "rebels", "militants"): CAMEO codes them without
+// a country (UAF, REB, ...), and they may act in material conflict.
+bool IsArmedRole(const ActorMention& a) {
+  return a.kind == "agent" && (a.code == "UAF" || a.code == "REB" || a.code == "INS" ||
+                               a.code == "SEP" || a.code == "CRM");
+}
+
+std::string CodeOf(const Document& doc, int actor) {
+  return actor >= 0 ? doc.actors[actor].code : "";
+}
+
+}  // namespace
+
+// The targets worth writing, the sources once each (one actor named twice acts once).
+void EventCoder::ArgumentsToWrite(const SentenceState& st, const Candidate& c,
+                                  std::vector<int>* sources, std::vector<int>* targets) const {
   for (int t : c.targets) {
     // Forces of no known side ("mobilised troops") say nothing about a target.
     const ActorMention& a = st.doc->actors[t];
     if (a.kind == "agent" && (a.code == "MIL" || a.code == "COP")) continue;
-    targets.push_back(t);
+    targets->push_back(t);
+  }
+  for (int s : c.sources) {
+    bool seen = false;
+    for (int k : *sources) seen |= CodeOf(*st.doc, k) == CodeOf(*st.doc, s);
+    if (!seen) sources->push_back(s);
+  }
+}
+
+bool EventCoder::UnknownSourceAllowed(const SentenceState& st, const Candidate& c,
+                                      const CameoCode& info, Modality modality) const {
+  // "Three civilians were killed in a bombing": violence and coercion are news even when
+  // nobody is named as doing them, provided someone coded suffers them.
+  if (modality != Modality::kAsserted) return false;
+  if (std::find(options_.unknown_source_roots.begin(), options_.unknown_source_roots.end(),
+                info.root) == options_.unknown_source_roots.end()) {
+    return false;
+  }
+  // A subject that names no actor must itself be violence or a weapon ("a roadside bombing
+  // killed", "a rocket hit"), not a disease or a storm ("the virus killed six people").
+  if (c.source_head >= 0 && !ViolentThing(st, c.source_head)) return false;
+  for (int t : c.targets) {
+    if (IsCodedActor(st.doc->actors[t])) return true;
+  }
+  return false;
+}
+
+bool EventCoder::ViolentThing(const SentenceState& st, int token) const {
+  std::string lemma = LowerLemma(st.tree, token);
+  if (lexicon_.IsCue("weapon", lemma)) return true;
+  for (const TriggerPattern* p : lexicon_.Lookup(lemma)) {
+    const CameoCode* info = cameo_.Find(p->code);
+    if (p->pos == "noun" && info && info->quad_class == 4) return true;
+  }
+  return false;
+}
+
+bool EventCoder::SourceAccepted(const ActorMention& src, const CameoCode& info) const {
+  if (!options_.require_coded_source || IsCodedActor(src) || IsStateRole(src)) return true;
+  return info.quad_class == 4 && IsArmedRole(src);
+}
+
+bool EventCoder::RepeatsEvent(const SentenceState& st, const std::string& code, int source,
+                              int target) const {
+  for (size_t e = st.first_event; e < st.doc->events.size(); ++e) {
+    const Event& prev = st.doc->events[e];
+    if (prev.cameo == code && CodeOf(*st.doc, prev.source) == CodeOf(*st.doc, source) &&
+        CodeOf(*st.doc, prev.target) == CodeOf(*st.doc, target)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void EventCoder::WriteEvent(SentenceState& st, const Candidate& c, const CameoCode& info,
+                            Modality modality, int source, int target) const {
+  Event ev;
+  ev.sentence = st.sentence;
+  ev.source = source;
+  ev.target = target;
+  ev.cameo = info.code;
+  ev.root = info.root;
+  ev.quad_class = info.quad_class;
+  ev.goldstein = info.goldstein;
+  ev.plover = info.plover;
+  ev.trigger_token = st.tree.Absolute(c.trigger);
+  const Token& tok = st.doc->tokens[ev.trigger_token];
+  ev.trigger = {tok.start, tok.end};
+  ev.modality = modality;
+  ev.target_open = target < 0 && c.pattern && c.pattern->kind != "speech" && !c.pattern->Has("target");
+  st.doc->events.push_back(std::move(ev));
+}
+
+void EventCoder::Emit(SentenceState& st, const Candidate& c) const {
+  const CameoCode* info = cameo_.Find(c.code);
+  CoderTrace* trace = st.scratch->trace;
+  auto note = [&](const std::string& what) {
+    if (trace) {
+      trace->Add(st.sentence, "candidate " + c.code + " at word " + std::to_string(c.trigger + 1) +
+                                  " '" + std::string(st.tree.form(c.trigger)) + "': " + what);
+    }
+  };
+  if (!info) return note("dropped: unknown CAMEO code");
+  Modality modality = c.modality_fixed ? c.modality : ModalityOf(st, c.trigger, c.governor);
+  std::vector<int> sources, targets;
+  ArgumentsToWrite(st, c, &sources, &targets);
+  if (sources.empty()) {
+    if (!UnknownSourceAllowed(st, c, *info, modality)) {
+      return note(c.source_head < 0 ? "dropped: no source found"
+                                    : "dropped: source '" + std::string(st.tree.form(c.source_head)) +
+                                          "' is no actor");
+    }
+    sources.push_back(-1);  // nobody named: written with a null source
   }
   // "Turkey and Qatar signed an agreement": cooperation between conjoined actors is mutual.
-  bool mutual = targets.empty() && c.sources.size() >= 2 && info->quad_class <= 2;
+  bool mutual = targets.empty() && sources.size() >= 2 && info->quad_class <= 2;
   if (targets.empty()) targets.push_back(-1);
-  for (int s : c.sources) {
+  int emitted = 0;
+  for (int s : sources) {
     if (mutual) {
       targets.clear();
-      for (int other : c.sources) {
+      for (int other : sources) {
         if (other != s) targets.push_back(other);
       }
     }
-    const ActorMention& src = st.doc->actors[s];
-    if (options_.require_coded_source && !IsCodedActor(src) && !IsStateRole(src)) continue;
+    if (s >= 0 && !SourceAccepted(st.doc->actors[s], *info)) {
+      note("dropped: source " + CodeOf(*st.doc, s) + " has no country or international root");
+      continue;
+    }
     for (int t : targets) {
-      if (emitted >= options_.max_events_per_trigger) return;
-      if (t >= 0 && st.doc->actors[t].code == src.code) continue;
-      if (t >= 0 && targets.size() == 1 && IsOwnForces(st.doc->actors, src, st.doc->actors[t])) {
+      if (emitted >= options_.max_events_per_trigger) {
+        return note("stopped: " + std::to_string(emitted) + " events is the most one trigger gives");
+      }
+      if (t >= 0 && s >= 0 && CodeOf(*st.doc, t) == CodeOf(*st.doc, s)) {
+        note("dropped: target " + CodeOf(*st.doc, s) + " is the source itself");
+        continue;
+      }
+      if (t >= 0 && s >= 0 && targets.size() == 1 &&
+          IsOwnForces(st.doc->actors, st.doc->actors[s], st.doc->actors[t])) {
         t = -1;  // "Russia withdrew its troops": the troops are Russia's own, not a target
       }
-      bool duplicate = false;
-      for (size_t e = st.first_event; e < st.doc->events.size() && !duplicate; ++e) {
-        const Event& prev = st.doc->events[e];
-        bool same_target = prev.target < 0 ? t < 0
-                                           : (t >= 0 && st.doc->actors[prev.target].code ==
-                                                            st.doc->actors[t].code);
-        duplicate = prev.cameo == c.code && same_target &&
-                    st.doc->actors[prev.source].code == src.code;
+      if (RepeatsEvent(st, info->code, s, t)) {
+        note("dropped: repeats an event of this sentence");
+        continue;
       }
-      if (duplicate) continue;
-      Event ev;
-      ev.sentence = st.sentence;
-      ev.source = s;
-      ev.target = t;
-      ev.cameo = info->code;
-      ev.root = info->root;
-      ev.quad_class = info->quad_class;
-      ev.goldstein = info->goldstein;
-      ev.plover = info->plover;
-      ev.trigger_token = st.tree.Absolute(c.trigger);
-      const Token& tok = st.doc->tokens[ev.trigger_token];
-      ev.trigger = {tok.start, tok.end};
-      ev.modality = modality;
-      st.doc->events.push_back(std::move(ev));
+      note("written: " + (s >= 0 ? CodeOf(*st.doc, s) : std::string("(unknown)")) + " -> " +
+           (t >= 0 ? CodeOf(*st.doc, t) : "-") + " " + ModalityName(modality));
+      WriteEvent(st, c, *info, modality, s, t);
       ++emitted;
     }
   }

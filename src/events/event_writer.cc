@@ -18,6 +18,8 @@ void WriteActor(const Document& doc, int index, JsonWriter* json) {
       .Field("text", doc.Slice(a.span))
       .Field("start", a.span.start)
       .Field("end", a.span.end);
+  // A target the text leaves unsaid: where the event happened, or the source's own state.
+  if (a.kind == "location" || a.kind == "domestic") json->Field("implicit", a.kind);
   if (a.antecedent >= 0) {
     const ActorMention& ante = doc.actors[a.antecedent];
     json->Key("refers_to").BeginObject().Field("text", doc.Slice(ante.span))

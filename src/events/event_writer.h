@@ -5,6 +5,9 @@
 //    "cameo", "root", "quad_class", "goldstein", "plover", "trigger": {"text","start","end"},
 //    "modality", "date", "date_precision", "location"}
 //
+// An actor the text leaves unsaid (events/implicit_targets.h) carries "implicit":
+// "location" (its span is the place name) or "domestic" (empty span).
+//
 // All offsets are UTF-8 byte offsets into the document text. Pure function of the Document.
 #pragma once
 

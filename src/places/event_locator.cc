@@ -1,5 +1,8 @@
 #include "places/event_locator.h"
 
+#include <cctype>
+#include <string>
+
 #include <string>
 
 namespace sitrep {
@@ -12,9 +15,11 @@ bool IsLocativePreposition(std::string_view w, bool withdrawal) {
          (withdrawal && (w == "from" || w == "From"));
 }
 
+// Withdrawals, and intentions, refusals and demands to withdraw (0356, 1246, 1056, 0256):
+// "from" names the place left.
 bool IsWithdrawal(const Event& e) {
-  return e.plover == "RETREAT" || e.cameo.starts_with("087") || e.cameo == "0872" ||
-         e.cameo == "0873" || e.cameo == "0874";
+  return e.plover == "RETREAT" || e.cameo.starts_with("087") || e.cameo == "0356" ||
+         e.cameo == "1246" || e.cameo == "1056" || e.cameo == "0256";
 }
 
 // The token of [first, last] whose head lies outside it (the phrase's head).
@@ -25,6 +30,19 @@ uint32_t HeadOf(const Document& doc, const Sentence& s, uint32_t first, uint32_t
     if (abs < first || abs > last) return i;
   }
   return last;
+}
+
+// The lower-cased case marker ("in", "from") among the dependents of token `head`, or "".
+std::string CaseMarkerOf(const Document& doc, const Sentence& s, uint32_t head) {
+  for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.head >= 0 && s.first_token + static_cast<uint32_t>(t.head) == head && t.deprel == "case") {
+      std::string w(doc.Slice(t));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return w;
+    }
+  }
+  return "";
 }
 
 }  // namespace
@@ -51,22 +69,36 @@ int EventLocator::FindAttached(const Document& doc, const Event& e,
   for (size_t i = 0; i < in.size(); ++i) {
     const Toponym& t = *in[i];
     if (t.first_token == s.first_token) continue;
-    std::string_view before = doc.Slice(doc.tokens[t.first_token - 1]);
-    if (before == "the" && t.first_token - 1 > s.first_token) {
-      before = doc.Slice(doc.tokens[t.first_token - 2]);
-    }
-    if (!IsLocativePreposition(before, withdrawal)) continue;
     if (!parsed) {
-      if (t.span.start > e.trigger.start) return static_cast<int>(i);
+      // Without a parse: a preposition right before the name (or before "the").
+      std::string_view before = doc.Slice(doc.tokens[t.first_token - 1]);
+      if (before == "the" && t.first_token - 1 > s.first_token) {
+        before = doc.Slice(doc.tokens[t.first_token - 2]);
+      }
+      if (IsLocativePreposition(before, withdrawal) && t.span.start > e.trigger.start) {
+        return static_cast<int>(i);
+      }
       continue;
     }
-    // Walk up from the toponym's head: attached when the trigger is reached within 3 steps.
+    // With a parse: the preposition that marks the name's phrase ("from neighbouring
+    // Lebanon", "in central Iran").
+    if (!IsLocativePreposition(CaseMarkerOf(doc, s, HeadOf(doc, s, t.first_token, t.last_token)),
+                               withdrawal)) {
+      continue;
+    }
+    // Walk up from the toponym's head: attached when the trigger is reached within 3 steps,
+    // or the verb that carries a nominal trigger ("imposed a curfew in Cizre").
+    uint32_t governor = UINT32_MAX;
+    const Token& trigger = doc.tokens[e.trigger_token];
+    if (trigger.head >= 0 && (trigger.deprel == "obj" || trigger.deprel == "nsubj:pass")) {
+      governor = s.first_token + static_cast<uint32_t>(trigger.head);
+    }
     uint32_t tok = HeadOf(doc, s, t.first_token, t.last_token);
     for (int step = 0; step < 3; ++step) {
       int32_t h = doc.tokens[tok].head;
       if (h < 0) break;
       tok = s.first_token + static_cast<uint32_t>(h);
-      if (tok == e.trigger_token) return static_cast<int>(i);
+      if (tok == e.trigger_token || tok == governor) return static_cast<int>(i);
     }
   }
   return -1;

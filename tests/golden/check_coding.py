@@ -32,7 +32,10 @@ def matches(spec, event):
     parts = rest.split(":")
     root, modality = parts[0], parts[1] if len(parts) > 1 else "asserted"
     ev_tgt = (event.get("target") or {}).get("code", "")
-    return (event["source"]["code"].startswith(src)
+    ev_src = (event.get("source") or {}).get("code", "")
+    # "?" stands for a source the text does not name (a null source).
+    src_ok = (src == "?" and not ev_src) or (src != "?" and ev_src.startswith(src))
+    return (src_ok
             and ((tgt == "-" and not ev_tgt) or (tgt != "-" and ev_tgt.startswith(tgt)))
             and event["root"] == root and event["modality"] == modality)
 
@@ -40,7 +43,8 @@ def matches(spec, event):
 def describe(e):
     tgt = (e.get("target") or {}).get("code") or "-"
     mod = "" if e["modality"] == "asserted" else ":" + e["modality"]
-    return f'{e["source"]["code"]}>{tgt}:{e["root"]}{mod} ({e["cameo"]} "{e["trigger"]["text"]}")'
+    src = (e.get("source") or {}).get("code") or "?"
+    return f'{src}>{tgt}:{e["root"]}{mod} ({e["cameo"]} "{e["trigger"]["text"]}")'
 
 
 def main():

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Golden test for `sitrep code`: runs the cases in tests/golden/coding_cases.txt and prints a
-# readable diff for each case whose events differ from the expected ones.
+# Golden test for `sitrep code`: runs the cases in every tests/golden/coding_cases*.txt file
+# (one file per group of CAMEO roots) and prints a readable diff for each case whose events
+# differ from the expected ones. Fails when any file has a failing case.
 #   bash tests/golden/code.sh BUILD/sitrep
 set -euo pipefail
 sitrep=${1:?usage: code.sh PATH/TO/sitrep}
@@ -9,4 +10,8 @@ model=$(cd "$here/../.." && pwd)/models/en_news.model
 if [ ! -f "$model" ]; then
   echo "SKIP: no syntax model at $model"; exit 0
 fi
-exec python3 "$here/check_coding.py" "$sitrep" "$here/coding_cases.txt" ${SITREP_MODEL:+--model "$SITREP_MODEL"}
+status=0
+for cases in "$here"/coding_cases*.txt; do
+  python3 "$here/check_coding.py" "$sitrep" "$cases" ${SITREP_MODEL:+--model "$SITREP_MODEL"} || status=1
+done
+exit $status
