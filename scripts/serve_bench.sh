@@ -8,15 +8,19 @@
 #                 1,000,000 events (target >= 500 requests/s, no errors)
 #   soak          wrk -t2 -c8 for 10 minutes on the mix (cache on), server memory every 10 s
 # Databases are generated once by bench_server (synthetic events with places) under
-# $SITREP_BENCH_DIR (default /tmp). wrk is installed from Debian when missing.
+# $SITREP_BENCH_DIR (default /tmp) unless named (below). wrk is installed from Debian when
+# missing. The server's figures depend on what else the two cores are doing: the script
+# prints the load average first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 what=${2:-all}
 dir=${SITREP_BENCH_DIR:-/tmp}
 sitrep="$build/sitrep"
-db100k="$dir/sitrep_bench_server_100000.db"
-db1m="$dir/sitrep_bench_server_1000000.db"
+# Any sitrep database will do: SITREP_BENCH_DB_100K / SITREP_BENCH_DB_1M name others (for
+# instance one made by `bench_store --events 1000000 --db FILE`).
+db100k=${SITREP_BENCH_DB_100K:-$dir/sitrep_bench_server_100000.db}
+db1m=${SITREP_BENCH_DB_1M:-$dir/sitrep_bench_server_1000000.db}
 mix=bench/server/aggregate_mix.lua
 
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk; }

@@ -22,7 +22,7 @@ for (let i = 0; i < Number(loads); ++i) {
   await page.goto(url);
   await page.waitForSelector("body[data-ready='1']", { timeout: 60000 });
   const t = await page.evaluate(() => ({ ready: window.sitrepReadyAtMs, script: window.sitrepFirstRenderMs,
-    points: document.querySelectorAll("#map .points circle").length,
+    points: document.querySelectorAll("#map .points g.cluster").length,
     rows: document.querySelectorAll("tr.event-row").length }));
   times.push(t.ready);
   console.log(`load ${i + 1}${i === 0 ? " (cold cache)" : ""}: ready ${t.ready.toFixed(0)} ms after navigation ` +

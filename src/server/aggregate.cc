@@ -1,6 +1,14 @@
-// DashboardApi::Aggregate: one grouped scan of the matching events, then groups ranked by
-// their number of events in C++ (so `limit` keeps the largest groups whatever the period).
+// DashboardApi::Aggregate and DashboardApi::Map, built on the store's kSeries aggregation
+// (store/query.h), which the store answers from its rollup tables whenever the filter
+// allows. What the store does not offer is done here:
+//   - cooperation and conflict apart (by=none): one kSeries per quad class, merged;
+//   - actors and dyads at country level: full codes folded to their first three letters;
+//   - the bounding box (not a store filter): one grouped scan of `events` here;
+//   - the map: places (from a kSeries per quad class) clustered on a grid.
+// A store without kSeries (no store/rollups.h) gets server/aggregate_events.cc instead.
+#if __has_include("store/rollups.h")
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "base/json_writer.h"
@@ -13,13 +21,13 @@ namespace {
 
 // The measures of one cell (a group in one period, or a group's total).
 struct Measures {
-  int64_t events = 0, coop_events = 0, conflict_events = 0, mentions = 0;
+  int64_t events = 0, mentions = 0, coop_events = 0, conflict_events = 0;
   double goldstein = 0, coop_goldstein = 0, conflict_goldstein = 0;
   void Add(const Measures& m) {
     events += m.events;
+    mentions += m.mentions;
     coop_events += m.coop_events;
     conflict_events += m.conflict_events;
-    mentions += m.mentions;
     goldstein += m.goldstein;
     coop_goldstein += m.coop_goldstein;
     conflict_goldstein += m.conflict_goldstein;
@@ -29,156 +37,312 @@ struct Measures {
 struct Group {
   std::vector<SqlValue> keys;
   Measures total;
-  std::vector<std::pair<std::string, Measures>> series;
+  std::map<std::string, Measures> series;  // by period label, which sorts by time
 };
 
-// Selected after the keys, in this order (see Read).
-const char kMeasureSql[] =
-    "count(*), sum(quad_class IN (1, 2)), sum(quad_class IN (3, 4)), total(goldstein),"
-    " total(CASE WHEN quad_class IN (1, 2) THEN goldstein END),"
-    " total(CASE WHEN quad_class IN (3, 4) THEN goldstein END), total(num_mentions)";
+// Groups in first-seen order, found by key.
+struct Groups {
+  std::vector<Group> list;
+  std::map<std::vector<SqlValue>, size_t> index;
+  Group& At(const std::vector<SqlValue>& keys) {
+    auto [it, added] = index.emplace(keys, list.size());
+    if (added) list.push_back(Group{keys, {}, {}});
+    return list[it->second];
+  }
+};
 
-Measures Read(const SqlRow& row, int first) {
-  Measures m;
-  m.events = row.Int(first);
-  m.coop_events = row.Int(first + 1);
-  m.conflict_events = row.Int(first + 2);
-  m.goldstein = row.Double(first + 3);
-  m.coop_goldstein = row.Double(first + 4);
-  m.conflict_goldstein = row.Double(first + 5);
-  m.mentions = static_cast<int64_t>(row.Double(first + 6));
-  return m;
+int64_t Int(const SqlValue& v) {
+  if (auto* n = std::get_if<int64_t>(&v)) return *n;
+  if (auto* d = std::get_if<double>(&v)) return static_cast<int64_t>(*d);
+  return 0;
+}
+double Double(const SqlValue& v) {
+  if (auto* d = std::get_if<double>(&v)) return *d;
+  if (auto* n = std::get_if<int64_t>(&v)) return static_cast<double>(*n);
+  return 0;
+}
+std::string Text(const SqlValue& v) {
+  auto* s = std::get_if<std::string>(&v);
+  return s ? *s : "";
 }
 
-void WriteMeasures(JsonWriter& json, const Measures& m) {
-  json.Field("events", m.events).Field("coop_events", m.coop_events)
-      .Field("conflict_events", m.conflict_events).Field("mentions", m.mentions);
+// Key columns of each kind of group, as kSeries names them and as the API names them.
+struct KeyNames {
+  std::vector<std::string> store;
+  std::vector<const char*> api;
+};
+
+KeyNames KeysFor(AggregateBy by) {
+  switch (by) {
+    case AggregateBy::kDyad: return {{"source_code", "target_code"}, {"source", "target"}};
+    case AggregateBy::kActor: return {{"actor"}, {"actor"}};
+    case AggregateBy::kPlace:
+      return {{"place_id", "place_name", "place_country", "lat", "lon"},
+              {"place_id", "place", "country", "lat", "lon"}};
+    default: return {};
+  }
+}
+
+GroupBy StoreGroup(AggregateBy by) {
+  switch (by) {
+    case AggregateBy::kDyad: return GroupBy::kDyad;
+    case AggregateBy::kActor: return GroupBy::kActor;
+    case AggregateBy::kPlace: return GroupBy::kPlace;
+    default: return GroupBy::kNone;
+  }
+}
+
+// Adds the rows of a kSeries answer to *groups; `quad` (1..4, or 0) says which split
+// measures they also count for. Undated rows are left out of period series.
+Status Collect(const QueryTable& table, const KeyNames& keys, bool country_level, int quad,
+               bool with_period, size_t max_rows, Groups* groups) {
+  if (table.rows.size() > max_rows) {
+    return Status::InvalidArgument("the aggregation has more than " + std::to_string(max_rows) +
+                                   " cells; narrow the filters or use a longer period");
+  }
+  auto column = [&](const std::string& name) {
+    auto it = std::find(table.columns.begin(), table.columns.end(), name);
+    return it == table.columns.end() ? -1 : static_cast<int>(it - table.columns.begin());
+  };
+  std::vector<int> key_columns;
+  for (const std::string& k : keys.store) key_columns.push_back(column(k));
+  int period = column("period"), events = column("events"), mentions = column("mentions"),
+      goldstein = column("goldstein_sum");
+  for (const auto& row : table.rows) {
+    std::string label = period >= 0 ? Text(row[period]) : "";
+    if (with_period && label.empty()) continue;
+    std::vector<SqlValue> k;
+    for (int c : key_columns) {
+      SqlValue v = c >= 0 ? row[c] : SqlValue{};
+      if (country_level) v = Text(v).substr(0, 3);
+      k.push_back(std::move(v));
+    }
+    Measures m;
+    m.events = Int(row[events]);
+    m.mentions = Int(row[mentions]);
+    m.goldstein = Double(row[goldstein]);
+    if (quad == 1 || quad == 2) {
+      m.coop_events = m.events;
+      m.coop_goldstein = m.goldstein;
+    } else if (quad == 3 || quad == 4) {
+      m.conflict_events = m.events;
+      m.conflict_goldstein = m.goldstein;
+    }
+    Group& g = groups->At(k);
+    g.total.Add(m);
+    if (with_period) g.series[label].Add(m);
+  }
+  return Status::OK();
+}
+
+void WriteMeasures(JsonWriter& json, const Measures& m, bool split) {
+  json.Field("events", m.events).Field("mentions", m.mentions);
   json.Key("goldstein_sum").Double(m.goldstein, 8);
   json.Key("goldstein_mean").Double(m.events ? m.goldstein / m.events : 0.0, 4);
+  if (!split) return;
+  json.Field("coop_events", m.coop_events).Field("conflict_events", m.conflict_events);
   json.Key("coop_goldstein").Double(m.coop_goldstein, 8);
   json.Key("conflict_goldstein").Double(m.conflict_goldstein, 8);
 }
 
-// Key columns selected and grouped for each kind of group, and their JSON names.
-struct KeySql {
-  std::string select;  // "" for no key
-  std::string group;
-  std::vector<const char*> names;
-};
+void WriteValue(JsonWriter& json, const SqlValue& v) {
+  if (auto* n = std::get_if<int64_t>(&v)) json.Int(*n);
+  else if (auto* d = std::get_if<double>(&v)) json.Double(*d, 8);
+  else if (auto* s = std::get_if<std::string>(&v)) json.String(*s);
+  else json.Null();
+}
 
-KeySql KeysFor(const AggregateRequest& r) {
+std::string WriteAggregate(const AggregateRequest& req, const KeyNames& keys,
+                           std::vector<Group> groups) {
+  std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+    return a.total.events > b.total.events;
+  });
+  if (groups.size() > req.limit) groups.resize(req.limit);
+  bool split = req.by == AggregateBy::kNone;
+  const char* by_names[] = {"none", "dyad", "actor", "place"};
+  const char* period_names[] = {"day", "week", "month", "all"};
+  std::string out;
+  JsonWriter json(&out);
+  json.BeginObject().Field("by", by_names[static_cast<int>(req.by)])
+      .Field("period", req.has_period ? period_names[static_cast<int>(req.period)] : "all")
+      .Key("groups").BeginArray();
+  for (const Group& g : groups) {
+    json.BeginObject();
+    for (size_t c = 0; c < keys.api.size(); ++c) {
+      json.Key(keys.api[c]);
+      WriteValue(json, g.keys[c]);
+    }
+    WriteMeasures(json, g.total, split);
+    if (req.has_period) {
+      json.Key("series").BeginArray();
+      for (const auto& [label, m] : g.series) {
+        json.BeginObject().Field("period", label);
+        WriteMeasures(json, m, split);
+        json.EndObject();
+      }
+      json.EndArray();
+    }
+    json.EndObject();
+  }
+  json.EndArray().EndObject();
+  return out;
+}
+
+// The bounding box is no store filter: one grouped scan of the matching events.
+Status CollectFromEvents(EventStore* store, const AggregateRequest& r, const KeyNames& keys,
+                         const ApiOptions& options, Groups* groups) {
   std::string src = r.country_level ? "substr(source_code, 1, 3)" : "source_code";
   std::string tgt = r.country_level ? "substr(target_code, 1, 3)" : "target_code";
-  std::string actor = r.country_level ? "substr(actor, 1, 3)" : "actor";
+  std::string select, group;
   switch (r.by) {
-    case GroupBy::kDyad: return {src + ", " + tgt, "1, 2", {"source", "target"}};
-    case GroupBy::kActor: return {actor, "1", {"actor"}};
-    case GroupBy::kPlace:
-      return {"place, place_name, place_country, avg(lat), avg(lon)", "1",
-              {"place_id", "place", "country", "lat", "lon"}};
-    default: return {"", "", {}};
+    case AggregateBy::kDyad: select = src + ", " + tgt; group = "1, 2"; break;
+    case AggregateBy::kPlace:
+      select = "place, place_name, place_country, avg(lat), avg(lon)"; group = "1"; break;
+    default: break;
   }
-}
-
-std::string PeriodSql(const AggregateRequest& r) {
-  if (!r.has_period) return "";
-  switch (r.period) {
-    case Period::kDay: return "day";
-    case Period::kWeek: return "((day + 3) / 7)";  // weeks from Monday; day 0 is a Thursday
-    default: return "month";  // the stored year * 100 + month
-  }
-}
-
-// FROM ... WHERE ... for the request; by=actor reads each event once per side.
-std::string SourceSql(const AggregateRequest& r, std::vector<SqlValue>* params) {
+  std::vector<SqlValue> params;
   std::vector<std::string> extra;
-  if (r.has_period) extra.push_back("day IS NOT NULL");
-  if (r.by == GroupBy::kPlace) extra.push_back("place IS NOT NULL");
-  if (r.by != GroupBy::kActor) return " FROM events" + FilterSql(r.where, params, extra);
-  std::string cols = ", day, month, quad_class, goldstein, num_mentions FROM events";
-  std::string a = "SELECT source_code AS actor" + cols + FilterSql(r.where, params, extra);
-  std::string b = "SELECT target_code AS actor" + cols + FilterSql(r.where, params, extra);
-  return " FROM (" + a + " UNION ALL " + b + ") WHERE actor <> ''";
+  if (r.by == AggregateBy::kPlace) extra.push_back("place IS NOT NULL");
+  std::string where = FilterSql(r.where, &params, extra);
+  if (r.by == AggregateBy::kActor) {
+    return Status::InvalidArgument("parameter 'bbox': not available with by=actor");
+  }
+  // Period labels need the day; the quad class gives the split.
+  std::string sql = "SELECT " + select + (select.empty() ? "" : ", ") +
+                    "day, quad_class, count(*), total(num_mentions), total(goldstein) FROM events" +
+                    where + " GROUP BY " + group + (group.empty() ? "" : ", ") + "day, quad_class";
+  QueryTable table;
+  for (size_t i = 0; i < keys.store.size(); ++i) table.columns.push_back(keys.store[i]);
+  table.columns.insert(table.columns.end(), {"period", "quad", "events", "mentions", "goldstein_sum"});
+  SITREP_RETURN_IF_ERROR(QueryWithin(store, sql, params, std::chrono::steady_clock::now(),
+                                     options.query_time_limit_ms, [&](const SqlRow& row) {
+    std::vector<SqlValue> values;
+    for (int c = 0; c < row.size(); ++c) values.push_back(row.Value(c));
+    size_t day = keys.store.size();
+    values[day] = values[day].index() == 0 || !r.has_period
+                      ? SqlValue{std::string(r.has_period ? "" : "all")}
+                      : SqlValue{PeriodLabel(r.period, Int(values[day]))};
+    table.rows.push_back(std::move(values));
+    return Status::OK();
+  }));
+  // Folded by quad class, so the split comes out as from the store.
+  for (int quad = 1; quad <= 4; ++quad) {
+    QueryTable part{table.columns, {}, ""};
+    for (const auto& row : table.rows) {
+      if (Int(row[keys.store.size() + 1]) == quad) part.rows.push_back(row);
+    }
+    SITREP_RETURN_IF_ERROR(Collect(part, keys, false, quad, r.has_period,
+                                   options.max_aggregate_rows, groups));
+  }
+  return Status::OK();
 }
-
-bool SameKeys(const std::vector<SqlValue>& a, const std::vector<SqlValue>& b) { return a == b; }
 
 }  // namespace
 
 Result<std::string> DashboardApi::Aggregate(const ParamList& params) {
   SITREP_ASSIGN_OR_RETURN(AggregateRequest req, ParseAggregateRequest(params, options_.limits));
   return Cached("aggregate", params, [&](EventStore* store) -> Result<std::string> {
-    KeySql keys = KeysFor(req);
-    std::string period = PeriodSql(req);
-    std::vector<SqlValue> p;
-    std::string select = keys.select;
-    std::string group = keys.group;
-    int nkeys = static_cast<int>(keys.names.size());
-    if (!period.empty()) {
-      select += (select.empty() ? "" : ", ") + period + ", min(day)";
-      group += (group.empty() ? "" : ", ") + std::to_string(nkeys + 1);
+    KeyNames keys = KeysFor(req.by);
+    Groups groups;
+    if (req.where.bbox.set) {
+      SITREP_RETURN_IF_ERROR(CollectFromEvents(store, req, keys, options_, &groups));
+      return WriteAggregate(req, keys, std::move(groups.list));
     }
-    int first_measure = nkeys + (period.empty() ? 0 : 2);
-    std::string sql = "SELECT " + select + (select.empty() ? "" : ", ") + kMeasureSql +
-                      SourceSql(req, &p) + (group.empty() ? "" : " GROUP BY " + group) +
-                      (group.empty() ? "" : " ORDER BY " + group);
-    std::vector<Group> groups;
-    size_t rows = 0;
-    SITREP_RETURN_IF_ERROR(QueryWithin(store, sql, p, std::chrono::steady_clock::now(),
-                                       options_.query_time_limit_ms, [&](const SqlRow& row) {
-      if (++rows > options_.max_aggregate_rows) {
-        return Status::InvalidArgument(
-            "the aggregation has more than " + std::to_string(options_.max_aggregate_rows) +
-            " cells; narrow the filters or use a longer period");
+    QuerySpec spec;
+    spec.aggregate = Aggregate::kSeries;
+    spec.filter = req.where.filter;
+    spec.period = req.has_period ? req.period : Period::kAll;
+    spec.group_by = StoreGroup(req.by);
+    // Country level merges codes after the store has ranked them, so it needs every group.
+    spec.limit = req.country_level ? 0 : req.limit;
+    bool split = req.by == AggregateBy::kNone;
+    // The split asks once per quad class; the four answers add up to the whole.
+    std::vector<int> quads = {0};
+    if (split) quads = req.where.filter.quad_class ? std::vector<int>{req.where.filter.quad_class}
+                                                   : std::vector<int>{1, 2, 3, 4};
+    for (int quad : quads) {
+      if (quad) spec.filter.quad_class = quad;
+      SITREP_ASSIGN_OR_RETURN(QueryTable table, RunQuery(store, spec));
+      SITREP_RETURN_IF_ERROR(Collect(table, keys, req.country_level, quad, req.has_period,
+                                     options_.max_aggregate_rows, &groups));
+    }
+    return WriteAggregate(req, keys, std::move(groups.list));
+  });
+}
+
+Result<std::string> DashboardApi::Map(const ParamList& params) {
+  SITREP_ASSIGN_OR_RETURN(MapRequest req, ParseMapRequest(params, options_.limits));
+  return Cached("map", params, [&](EventStore* store) -> Result<std::string> {
+    // Events per place and quad class, from the store; then places on a grid, here.
+    QuerySpec spec;
+    spec.aggregate = Aggregate::kSeries;
+    spec.filter = req.where.filter;
+    spec.period = Period::kAll;
+    spec.group_by = GroupBy::kPlace;
+    spec.limit = 0;
+    struct Cell { double lat = 0, lon = 0; int64_t events = 0; int64_t quad[4] = {0, 0, 0, 0}; };
+    std::map<std::pair<int64_t, int64_t>, Cell> cells;
+    double size = 10.0 / static_cast<double>(1 << req.zoom);
+    const BoundingBox& box = req.where.bbox;
+    for (int quad = 1; quad <= 4; ++quad) {
+      if (spec.filter.quad_class && spec.filter.quad_class != quad) continue;
+      spec.filter.quad_class = quad;
+      SITREP_ASSIGN_OR_RETURN(QueryTable table, RunQuery(store, spec));
+      auto col = [&](const char* name) {
+        return std::find(table.columns.begin(), table.columns.end(), name) - table.columns.begin();
+      };
+      auto lat_c = col("lat"), lon_c = col("lon"), events_c = col("events");
+      for (const auto& row : table.rows) {
+        if (row[lat_c].index() == 0 || row[lon_c].index() == 0) continue;
+        double lat = Double(row[lat_c]), lon = Double(row[lon_c]);
+        if (box.set && (lat < box.south || lat > box.north || lon < box.west || lon > box.east)) continue;
+        int64_t n = Int(row[events_c]);
+        Cell& c = cells[{static_cast<int64_t>(std::floor((lat + 90) / size)),
+                         static_cast<int64_t>(std::floor((lon + 180) / size))}];
+        c.lat += lat * n;  // weighted: the cluster sits where its events are
+        c.lon += lon * n;
+        c.events += n;
+        c.quad[quad - 1] += n;
       }
-      std::vector<SqlValue> k;
-      for (int c = 0; c < nkeys; ++c) k.push_back(row.Value(c));
-      if (groups.empty() || !SameKeys(groups.back().keys, k)) groups.push_back(Group{std::move(k), {}, {}});
-      Measures m = Read(row, first_measure);
-      if (m.events == 0) return Status::OK();  // an empty scan still yields one row
-      groups.back().total.Add(m);
-      if (!period.empty()) {
-        groups.back().series.emplace_back(PeriodLabel(req.period, row.Int(nkeys + 1)), m);
-      }
-      return Status::OK();
-    }));
-    std::erase_if(groups, [](const Group& g) { return g.total.events == 0 && !g.keys.empty(); });
-    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-      return a.total.events > b.total.events;
-    });
-    if (groups.size() > req.limit) groups.resize(req.limit);
-    const char* by_names[] = {"none", "dyad", "actor", "place"};
-    const char* period_names[] = {"day", "week", "month"};
+      spec.filter.quad_class = req.where.filter.quad_class;
+    }
+    std::vector<Cell> list;
+    for (auto& [key, c] : cells) if (c.events > 0) list.push_back(c);
+    std::sort(list.begin(), list.end(), [](const Cell& a, const Cell& b) { return a.events > b.events; });
+    if (list.size() > options_.max_map_clusters) list.resize(options_.max_map_clusters);
     std::string out;
     JsonWriter json(&out);
-    json.BeginObject().Field("by", by_names[static_cast<int>(req.by)])
-        .Field("period", req.has_period ? period_names[static_cast<int>(req.period)] : "all")
-        .Key("groups").BeginArray();
-    for (const Group& g : groups) {
-      json.BeginObject();
-      for (int c = 0; c < nkeys; ++c) {
-        json.Key(keys.names[c]);
-        const SqlValue& v = g.keys[c];
-        if (auto* n = std::get_if<int64_t>(&v)) json.Int(*n);
-        else if (auto* d = std::get_if<double>(&v)) json.Double(*d, 8);
-        else if (auto* s = std::get_if<std::string>(&v)) json.String(*s);
-        else json.Null();
-      }
-      WriteMeasures(json, g.total);
-      if (!period.empty()) {
-        json.Key("series").BeginArray();
-        for (const auto& [label, m] : g.series) {
-          json.BeginObject().Field("period", label);
-          WriteMeasures(json, m);
-          json.EndObject();
-        }
-        json.EndArray();
-      }
-      json.EndObject();
+    json.BeginObject().Field("zoom", req.zoom).Field("cell", size).Key("clusters").BeginArray();
+    for (const Cell& c : list) {
+      json.BeginObject().Key("lat").Double(c.lat / c.events, 7).Key("lon").Double(c.lon / c.events, 7)
+          .Field("events", c.events).Key("quad").BeginArray();
+      for (int64_t q : c.quad) json.Int(q);
+      json.EndArray().EndObject();
     }
     json.EndArray().EndObject();
     return out;
   });
 }
 
+Result<std::string> DashboardApi::Places(const ParamList& params) {
+  SITREP_ASSIGN_OR_RETURN(ListRequest req, ParseListRequest(params, options_.limits, true, true));
+  if (req.where.bbox.set) return Status::InvalidArgument("parameter 'bbox': not used by places");
+  if (!req.q.empty() && !req.where.filter.place.empty()) {
+    return Status::InvalidArgument("parameter 'q': give q or place, not both");
+  }
+  return Cached("places", params, [&](EventStore* store) -> Result<std::string> {
+    QuerySpec spec;
+    spec.aggregate = Aggregate::kSeries;
+    spec.filter = req.where.filter;
+    if (!req.q.empty()) spec.filter.place = req.q;
+    spec.period = Period::kAll;
+    spec.group_by = GroupBy::kPlace;
+    spec.limit = req.limit;
+    SITREP_ASSIGN_OR_RETURN(QueryTable table, RunQuery(store, spec));
+    return TableJson("places", table, {{"place_id", "id"}, {"place_name", "name"},
+                                       {"place_country", "country"}});
+  });
+}
+
 }  // namespace sitrep::server
+#endif

@@ -248,12 +248,17 @@ Status ParseChoice(const std::string& name, const std::string& text,
   return Bad(name, "expected one of " + expected + ", got '" + text + "'");
 }
 
+// `limit`: the request's own, else the default lowered to the ceiling.
+Status ParseLimit(Params& p, const RequestLimits& limits, size_t* limit) {
+  *limit = std::min(*limit, limits.max_results);
+  return ParseCount("limit", p.Get("limit"), 1, limits.max_results, limit);
+}
+
 }  // namespace
 
 Result<EventsRequest> ParseEventsRequest(const ParamList& list, const RequestLimits& limits) {
   SITREP_ASSIGN_OR_RETURN(Params p, Params::From(list, limits));
   EventsRequest r;
-  r.limit = std::min(r.limit, limits.max_results);
   SITREP_RETURN_IF_ERROR(ParseFilter(p, limits, &r.where));
   SITREP_RETURN_IF_ERROR(ParseChoice<EventSort>(
       "sort", p.Get("sort"),
@@ -264,7 +269,7 @@ Result<EventsRequest> ParseEventsRequest(const ParamList& list, const RequestLim
       &r.sort));
   SITREP_RETURN_IF_ERROR(ParseChoice<bool>("order", p.Get("order"),
                                            {{"desc", true}, {"asc", false}}, &r.descending));
-  SITREP_RETURN_IF_ERROR(ParseCount("limit", p.Get("limit"), 1, limits.max_results, &r.limit));
+  SITREP_RETURN_IF_ERROR(ParseLimit(p, limits, &r.limit));
   SITREP_RETURN_IF_ERROR(ParseCount("offset", p.Get("offset"), 0, limits.max_offset, &r.offset));
   SITREP_RETURN_IF_ERROR(p.CheckAllKnown());
   return r;
@@ -274,12 +279,11 @@ Result<AggregateRequest> ParseAggregateRequest(const ParamList& list,
                                                const RequestLimits& limits) {
   SITREP_ASSIGN_OR_RETURN(Params p, Params::From(list, limits));
   AggregateRequest r;
-  r.limit = std::min(r.limit, limits.max_results);
   SITREP_RETURN_IF_ERROR(ParseFilter(p, limits, &r.where));
-  SITREP_RETURN_IF_ERROR(ParseChoice<GroupBy>(
+  SITREP_RETURN_IF_ERROR(ParseChoice<AggregateBy>(
       "by", p.Get("by"),
-      {{"none", GroupBy::kNone}, {"dyad", GroupBy::kDyad}, {"actor", GroupBy::kActor},
-       {"place", GroupBy::kPlace}},
+      {{"none", AggregateBy::kNone}, {"dyad", AggregateBy::kDyad}, {"actor", AggregateBy::kActor},
+       {"place", AggregateBy::kPlace}},
       &r.by));
   const std::string& period = p.Get("period");
   if (period == "all") {
@@ -291,10 +295,10 @@ Result<AggregateRequest> ParseAggregateRequest(const ParamList& list,
   }
   SITREP_RETURN_IF_ERROR(ParseChoice<bool>("level", p.Get("level"),
                                            {{"code", false}, {"country", true}}, &r.country_level));
-  if (r.country_level && r.by != GroupBy::kDyad && r.by != GroupBy::kActor) {
+  if (r.country_level && r.by != AggregateBy::kDyad && r.by != AggregateBy::kActor) {
     return Bad("level", "applies only to by=dyad or by=actor");
   }
-  SITREP_RETURN_IF_ERROR(ParseCount("limit", p.Get("limit"), 1, limits.max_results, &r.limit));
+  SITREP_RETURN_IF_ERROR(ParseLimit(p, limits, &r.limit));
   SITREP_RETURN_IF_ERROR(p.CheckAllKnown());
   return r;
 }
@@ -314,10 +318,9 @@ Result<ListRequest> ParseListRequest(const ParamList& list, const RequestLimits&
                                      bool with_filters, bool with_q) {
   SITREP_ASSIGN_OR_RETURN(Params p, Params::From(list, limits));
   ListRequest r;
-  r.limit = std::min(r.limit, limits.max_results);
   if (with_filters) SITREP_RETURN_IF_ERROR(ParseFilter(p, limits, &r.where));
   if (with_q) r.q = p.Get("q");
-  SITREP_RETURN_IF_ERROR(ParseCount("limit", p.Get("limit"), 1, limits.max_results, &r.limit));
+  SITREP_RETURN_IF_ERROR(ParseLimit(p, limits, &r.limit));
   SITREP_RETURN_IF_ERROR(p.CheckAllKnown());
   return r;
 }

@@ -63,7 +63,7 @@ struct EventsRequest {
 };
 
 // What one aggregate row is grouped by, besides its period.
-enum class GroupBy { kNone, kDyad, kActor, kPlace };
+enum class AggregateBy { kNone, kDyad, kActor, kPlace };
 
 // GET /api/aggregate: filters + by=none|dyad|actor|place (default none),
 // period=day|week|month|all (default month), level=code|country (actors grouped by full
@@ -71,7 +71,7 @@ enum class GroupBy { kNone, kDyad, kActor, kPlace };
 // default 100).
 struct AggregateRequest {
   FilterRequest where;
-  GroupBy by = GroupBy::kNone;
+  AggregateBy by = AggregateBy::kNone;
   bool has_period = true;  // false for period=all
   Period period = Period::kMonth;
   bool country_level = false;

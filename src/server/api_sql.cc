@@ -1,5 +1,7 @@
 #include "server/api_sql.h"
 
+#include <algorithm>
+
 #include "time/calendar.h"
 
 namespace sitrep::server {
@@ -57,6 +59,32 @@ std::string PeriodLabel(Period period, int64_t day) {
     case Period::kWeek: return FormatWeek(d);
     default: return FormatMonth(d.year, d.month);
   }
+}
+
+// {"<name>": [one object per row]}, columns renamed by `names` (store name -> API name).
+std::string TableJson(const char* name, const QueryTable& table,
+                      const std::vector<std::pair<std::string, std::string>>& names) {
+  std::vector<std::string> keys;
+  for (const std::string& c : table.columns) {
+    auto it = std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == c; });
+    keys.push_back(it == names.end() ? c : it->second);
+  }
+  std::string out;
+  JsonWriter json(&out);
+  json.BeginObject().Key(name).BeginArray();
+  for (const auto& row : table.rows) {
+    json.BeginObject();
+    for (size_t c = 0; c < row.size() && c < keys.size(); ++c) {
+      json.Key(keys[c]);
+      if (auto* n = std::get_if<int64_t>(&row[c])) json.Int(*n);
+      else if (auto* d = std::get_if<double>(&row[c])) json.Double(*d, 8);
+      else if (auto* s = std::get_if<std::string>(&row[c])) json.String(*s);
+      else json.Null();
+    }
+    json.EndObject();
+  }
+  json.EndArray().EndObject();
+  return out;
 }
 
 }  // namespace sitrep::server

@@ -14,6 +14,7 @@
 #include "base/status.h"
 #include "server/api_request.h"
 #include "store/event_store.h"
+#include "store/query.h"
 
 namespace sitrep::server {
 
@@ -32,6 +33,11 @@ Status QueryWithin(EventStore* store, std::string_view sql, const std::vector<Sq
 void WriteColumn(JsonWriter& json, const SqlRow& row, int c);
 // Writes a day number as an ISO date, or null.
 void WriteDay(JsonWriter& json, const SqlRow& row, int c);
+
+// {"<name>": [one object per row of `table`]}, columns renamed by `names` (store name ->
+// API name), for answers that are a store QueryTable as it is.
+std::string TableJson(const char* name, const QueryTable& table,
+                      const std::vector<std::pair<std::string, std::string>>& names);
 
 // A day number as "2016-03-15", "2016-W11" (ISO week) or "2016-03".
 std::string PeriodLabel(Period period, int64_t day);

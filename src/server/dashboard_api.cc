@@ -1,6 +1,8 @@
 #include "server/dashboard_api.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <tuple>
 
 #include "base/json_writer.h"
 #include "server/api_sql.h"
@@ -99,7 +101,16 @@ void WriteMention(JsonWriter& json, const SqlRow& r) {
   json.Key("document").BeginObject().Field("key", r.Text(21)).FieldOrNull("url", r.Text(22))
       .FieldOrNull("title", r.Text(23)).FieldOrNull("site", r.Text(24))
       .FieldOrNull("source", r.Text(2)).FieldOrNull("date", r.Text(25)).EndObject();
-  json.Field("sentence_index", r.Int(1)).Field("sentence", sentence);
+  json.Field("sentence_index", r.Int(1)).Field("sentence", sentence)
+      .Field("sentence_start", base);
+  // The evidence spans as UTF-8 byte offsets into the document text, as `sitrep code` gives.
+  json.Key("spans").BeginObject();
+  for (auto [name, start, end] : {std::tuple{"trigger", 14, 15}, std::tuple{"source", 5, 6},
+                                  std::tuple{"target", 9, 10}}) {
+    if (r.IsNull(start)) continue;
+    json.Key(name).BeginArray().Int(r.Int(start)).Int(r.Int(end)).EndArray();
+  }
+  json.EndObject();
   json.Key("segments").BeginArray();
   for (const EvidenceSegment& seg : SegmentEvidence(sentence, spans)) {
     json.BeginObject().Field("text", seg.text);
@@ -137,14 +148,22 @@ DashboardApi::DashboardApi(StorePool* pool, ApiOptions options)
 Result<std::string> DashboardApi::Cached(std::string_view endpoint, const ParamList& params,
                                          const Compute& compute) {
   SITREP_ASSIGN_OR_RETURN(StorePool::Lease store, pool_->Acquire());
-  std::string key;
-  if (options_.cache_bytes > 0) {
-    SITREP_ASSIGN_OR_RETURN(std::string sig, DataSignature(store.get()));
-    key = std::string(endpoint) + '\x1e' + CanonicalParams(params) + '\x1e' + sig;
+  if (options_.cache_bytes == 0) return compute(store.get());
+  SITREP_ASSIGN_OR_RETURN(std::string sig, DataSignature(store.get()));
+  std::string key = std::string(endpoint) + '\x1e' + CanonicalParams(params) + '\x1e' + sig;
+  {
+    std::unique_lock<std::mutex> lock(inflight_mu_);
+    inflight_done_.wait(lock, [&] { return !inflight_.count(key); });
     if (auto hit = cache_.Get(key)) return std::move(*hit);
+    inflight_.insert(key);
   }
-  SITREP_ASSIGN_OR_RETURN(std::string body, compute(store.get()));
-  if (options_.cache_bytes > 0) cache_.Put(key, body);
+  Result<std::string> body = compute(store.get());
+  if (body.ok()) cache_.Put(key, *body);
+  {
+    std::lock_guard<std::mutex> lock(inflight_mu_);
+    inflight_.erase(key);
+  }
+  inflight_done_.notify_all();
   return body;
 }
 
@@ -247,40 +266,6 @@ Result<std::string> DashboardApi::Event(std::string_view id_text) {
   });
 }
 
-Result<std::string> DashboardApi::Map(const ParamList& params) {
-  SITREP_ASSIGN_OR_RETURN(MapRequest req, ParseMapRequest(params, options_.limits));
-  return Cached("map", params, [&](EventStore* store) -> Result<std::string> {
-    double cell = 10.0 / static_cast<double>(1 << req.zoom);
-    // The cell size comes from the validated zoom, never from request text, so it is
-    // written into the SQL as a number. lat + 90 and lon + 180 are never negative, so the
-    // integer cast is a floor.
-    std::string size = std::to_string(cell);
-    std::vector<SqlValue> p;
-    std::string where = FilterSql(req.where, &p, {"lat IS NOT NULL", "lon IS NOT NULL"});
-    p.push_back(static_cast<int64_t>(options_.max_map_clusters));
-    std::string sql =
-        "SELECT count(*), avg(lat), avg(lon), sum(quad_class = 1), sum(quad_class = 2),"
-        " sum(quad_class = 3), sum(quad_class = 4), min(id) FROM events" + where +
-        " GROUP BY CAST((lat + 90) / " + size + " AS INTEGER), CAST((lon + 180) / " + size +
-        " AS INTEGER) ORDER BY 1 DESC LIMIT ?";
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject().Field("zoom", req.zoom).Field("cell", cell).Key("clusters").BeginArray();
-    SITREP_RETURN_IF_ERROR(QueryWithin(store, sql, p, Clock::now(), options_.query_time_limit_ms,
-                                       [&](const SqlRow& row) {
-      json.BeginObject().Field("lat", row.Double(1)).Field("lon", row.Double(2))
-          .Field("events", row.Int(0)).Key("quad").BeginArray();
-      for (int c = 3; c <= 6; ++c) json.Int(row.Int(c));
-      json.EndArray();
-      if (row.Int(0) == 1) json.Field("id", row.Int(7));
-      json.EndObject();
-      return Status::OK();
-    }));
-    json.EndArray().EndObject();
-    return out;
-  });
-}
-
 Result<std::string> DashboardApi::Actors(const ParamList& params) {
   SITREP_ASSIGN_OR_RETURN(ListRequest req, ParseListRequest(params, options_.limits, false, true));
   return Cached("actors", params, [&](EventStore* store) -> Result<std::string> {
@@ -312,55 +297,7 @@ Result<std::string> DashboardApi::Dyads(const ParamList& params) {
     spec.aggregate = Aggregate::kTopDyads;
     spec.limit = req.limit;
     SITREP_ASSIGN_OR_RETURN(QueryTable table, RunQuery(store, spec));
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject().Key("dyads").BeginArray();
-    for (const auto& row : table.rows) {
-      json.BeginObject();
-      for (size_t c = 0; c < row.size() && c < table.columns.size(); ++c) {
-        json.Key(table.columns[c] == "source_code" ? "source"
-                 : table.columns[c] == "target_code" ? "target" : table.columns[c]);
-        if (auto* n = std::get_if<int64_t>(&row[c])) json.Int(*n);
-        else if (auto* s = std::get_if<std::string>(&row[c])) json.String(*s);
-        else if (auto* d = std::get_if<double>(&row[c])) json.Double(*d);
-        else json.Null();
-      }
-      json.EndObject();
-    }
-    json.EndArray().EndObject();
-    return out;
-  });
-}
-
-Result<std::string> DashboardApi::Places(const ParamList& params) {
-  SITREP_ASSIGN_OR_RETURN(ListRequest req, ParseListRequest(params, options_.limits, true, true));
-  return Cached("places", params, [&](EventStore* store) -> Result<std::string> {
-    std::vector<SqlValue> p;
-    std::vector<std::string> extra = {"place IS NOT NULL"};
-    if (!req.q.empty()) extra.push_back("instr(lower(place_name), lower(?)) > 0");
-    std::string where = FilterSql(req.where, &p, {});
-    // The q condition's parameter must follow the filter's, so it is appended last.
-    for (const std::string& e : extra) where += (where.empty() ? " WHERE " : " AND ") + e;
-    if (!req.q.empty()) p.push_back(req.q);
-    p.push_back(static_cast<int64_t>(req.limit));
-    std::string sql =
-        "SELECT place_name, place_country, avg(lat), avg(lon), count(*), total(goldstein)"
-        " FROM events" + where + " GROUP BY place ORDER BY 5 DESC, 1 LIMIT ?";
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject().Key("places").BeginArray();
-    SITREP_RETURN_IF_ERROR(QueryWithin(store, sql, p, Clock::now(), options_.query_time_limit_ms,
-                                       [&](const SqlRow& row) {
-      json.BeginObject().FieldOrNull("name", row.Text(0)).FieldOrNull("country", row.Text(1))
-          .Key("lat");
-      WriteColumn(json, row, 2);
-      json.Key("lon");
-      WriteColumn(json, row, 3);
-      json.Field("events", row.Int(4)).Field("goldstein_sum", row.Double(5)).EndObject();
-      return Status::OK();
-    }));
-    json.EndArray().EndObject();
-    return out;
+    return TableJson("dyads", table, {{"source_code", "source"}, {"target_code", "target"}});
   });
 }
 

@@ -5,19 +5,25 @@
 //   Events(p)     one page of matching events, sorted: {"total","limit","offset","events":[…]}
 //                 each with its first evidence sentence
 //   Event(id)     one event and every mention of it, each with its document, sentence,
-//                 highlighted evidence segments (server/evidence.h), date and place with
-//                 their precision: {"event":{…},"mentions":[…]}
-//   Aggregate(p)  counts and Goldstein sums, cooperation (quad 1-2) and conflict (quad 3-4)
-//                 apart, per group (none, dyad, actor, place) and per day, week or month:
-//                 {"by","period","groups":[{keys…, totals…, "series":[{"period",…}]}]}
-//   Map(p)        events with a point, clustered on a grid whose cells shrink with the zoom:
-//                 {"cell","clusters":[{"lat","lon","events","quad":[q1,q2,q3,q4],"id"?}]}
-//                 ("id" when the cluster is one event)
+//                 highlighted evidence segments (server/evidence.h), the evidence spans as
+//                 byte offsets into the document ("spans": {"trigger":[start,end],…}), and
+//                 its date and place with their precision: {"event":{…},"mentions":[…]}
+//   Aggregate(p)  events, mentions, Goldstein sum and mean per group (none, dyad, actor,
+//                 place) and per day, week or month, the largest `limit` groups first:
+//                 {"by","period","groups":[{keys…, totals…, "series":[{"period",…}]}]};
+//                 by=none also splits cooperation (quad 1-2) from conflict (quad 3-4):
+//                 coop_events, conflict_events, coop_goldstein, conflict_goldstein
+//   Map(p)        events with a place, clustered on a grid whose cells shrink with the zoom
+//                 (10 / 2^zoom degrees), the clusters at their events' mean position:
+//                 {"zoom","cell","clusters":[{"lat","lon","events","quad":[q1,q2,q3,q4]}]}
 //   Actors(p), Dyads(p), Places(p)   the stored actors (by mentions), the top dyads and the
 //                 top places (by events)
 //
-// Aggregation happens here, in the server: no answer carries more rows than the request's
-// limit (capped by RequestLimits), so the page never downloads every event.
+// Aggregation happens in the server — through the store's kSeries and top-N aggregations
+// (store/query.h, answered from its rollup tables where the filter allows) and, for what
+// the store does not offer (the bounding box, country level, map grid), here. No answer
+// carries more rows than the request's limit (capped by RequestLimits), so the page never
+// downloads every event.
 // Periods skip undated events; a period is labelled "2016-03-15", "2016-W11" or "2016-03".
 //
 // Errors: InvalidArgument for a bad parameter (HTTP 400), NotFound for an unknown event id
@@ -28,8 +34,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -84,6 +93,11 @@ class DashboardApi {
   StorePool* pool_;
   ApiOptions options_;
   ResponseCache cache_;
+  // Keys being computed: a request that misses the cache while the same answer is being
+  // computed waits for it instead of computing it again (no stampede on a cold cache).
+  std::mutex inflight_mu_;
+  std::condition_variable inflight_done_;
+  std::set<std::string> inflight_;
 };
 
 }  // namespace sitrep::server

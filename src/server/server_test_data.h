@@ -162,7 +162,9 @@ inline Status FakeCoder(RawDocument&& raw, Document* doc) {
 // A minimal built page: index.html and app.js.
 inline void WriteTestPage(const std::string& dir) {
   std::filesystem::create_directories(dir + "/assets");
-  std::ofstream(dir + "/index.html") << "<!doctype html><title>sitrep</title><script src=app.js></script>";
+  std::string index = "<!doctype html><title>sitrep</title><script src=app.js></script>\n";
+  for (int i = 0; i < 20; ++i) index += "<!-- long enough to be worth compressing -->\n";
+  std::ofstream(dir + "/index.html") << index;
   std::ofstream(dir + "/assets/app.js") << "console.log('sitrep');";
 }
 

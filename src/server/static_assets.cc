@@ -1,6 +1,7 @@
 #include "server/static_assets.h"
 
 #include <unistd.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -26,6 +27,31 @@ std::string MimeTypeFor(std::string_view path) {
   return "application/octet-stream";
 }
 
+namespace {
+
+// gzip (RFC 1952) of `data` at the best ratio, or "" when that does not make it smaller.
+std::string Gzip(const std::string& data) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return "";
+  }
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END && out.size() < data.size() * 9 / 10 ? out : "";
+}
+
+bool Compressible(const std::string& mime) {
+  return mime.rfind("text/", 0) == 0 || mime == "application/json" || mime == "image/svg+xml";
+}
+
+}  // namespace
+
 Result<StaticAssets> StaticAssets::Load(const std::string& dir, size_t max_total_bytes) {
   std::error_code ec;
   if (!fs::is_regular_file(fs::path(dir) / "index.html", ec)) {
@@ -40,7 +66,8 @@ Result<StaticAssets> StaticAssets::Load(const std::string& dir, size_t max_total
     std::ostringstream content;
     content << in.rdbuf();
     if (!in) return Status::IOError("cannot read " + it->path().string());
-    StaticAsset asset{content.str(), MimeTypeFor(it->path().string())};
+    StaticAsset asset{content.str(), MimeTypeFor(it->path().string()), ""};
+    if (Compressible(asset.mime_type)) asset.gzip = Gzip(asset.content);
     total += asset.content.size();
     if (total > max_total_bytes) {
       return Status::ResourceExhausted(dir + ": page files larger than " +

@@ -21,6 +21,9 @@ namespace sitrep::server {
 struct StaticAsset {
   std::string content;
   std::string mime_type;
+  // The content gzip-compressed once at load, for clients that accept it ("" when
+  // compression would not pay). Compressing here, not per request, keeps a page load fast.
+  std::string gzip;
 };
 
 class StaticAssets {

@@ -78,7 +78,7 @@ async function main() {
   });
 
   await check("the map shows points", async () => {
-    const points = await page.locator("#map .points circle").count();
+    const points = await page.locator("#map .points g.cluster").count();
     assert.ok(points > 0, "no points on the map");
     assert.ok(await page.locator("#map path.country").count() > 100, "no base map");
   });
@@ -117,7 +117,7 @@ async function main() {
     await page.locator("#timeline").locator("..").screenshot({ path: join(outDir, "timeline.png") });
     await page.locator(".network-card").screenshot({ path: join(outDir, "network.png") });
     await page.locator("#table").locator("..").screenshot({ path: join(outDir, "table.png") });
-    await page.click("#map .points circle >> nth=0");
+    await page.click("#map .points g.cluster >> nth=0");
     await page.waitForSelector("#evidence .mention, #evidence .cluster-list", { timeout: 10000 });
     await page.locator(".evidence-card").screenshot({ path: join(outDir, "evidence.png") });
   });

@@ -15,6 +15,7 @@ const $ = (id) => document.getElementById(id);
 const state = readState();
 const started = performance.now();
 let map;
+let baseMapReady = Promise.resolve();
 
 function setView(view) {
   state.view = view;
@@ -82,6 +83,7 @@ async function refresh() {
   ]);
   const failed = results.find((r) => r.status === "rejected");
   if (failed) report(failed.reason);
+  await baseMapReady;
   document.body.dataset.ready = "1";
 }
 
@@ -122,12 +124,14 @@ async function start() {
   wireControls();
   setView(state.view);
   map = new EventMap($("map"), $("map-legend"), { onEvent: showEvidence, onCluster: showCluster });
-  const health = await getJson("/api/health").catch((err) => ({ error: err.message }));
-  $("status").textContent = health.error ? `server: ${health.error}`
-    : `${formatNumber(health.events)} events · ${formatNumber(health.documents)} articles${health.ingest ? " · ingest on" : ""}`;
-  setupCodeView($("code-form"), $("code-result"), $("code-error"), $("ingest-note"), health);
-  await map.loadBaseMap().catch(report);
-  await refresh();
+  // The base map, the server's health and every view's data are fetched at once.
+  baseMapReady = map.loadBaseMap().catch(report);
+  const health = getJson("/api/health").catch((err) => ({ error: err.message })).then((h) => {
+    $("status").textContent = h.error ? `server: ${h.error}`
+      : `${formatNumber(h.events)} events · ${formatNumber(h.documents)} articles${h.ingest ? " · ingest on" : ""}`;
+    setupCodeView($("code-form"), $("code-result"), $("code-error"), $("ingest-note"), h);
+  });
+  await Promise.all([health, refresh()]);
   // For tests and benchmarks: from the script's start, and from navigation start.
   window.sitrepFirstRenderMs = performance.now() - started;
   window.sitrepReadyAtMs = performance.now();

@@ -4,6 +4,7 @@
 // evidence, on a small cluster lists its events, on a large one zooms in.
 import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
 import { select } from "d3-selection";
+import { arc, pie } from "d3-shape";
 import { zoom, zoomIdentity } from "d3-zoom";
 import { feature, mesh } from "topojson-client";
 import { getJson } from "./api.js";
@@ -58,8 +59,13 @@ export class EventMap {
   zoomed(transform) {
     this.transform = transform;
     this.root.attr("transform", transform);
-    this.points.selectAll("circle").attr("r", (d) => this.radius(d) / transform.k)
-      .attr("stroke-width", 1 / transform.k);
+    // Clusters keep their size on screen: each is scaled back by the zoom.
+    this.points.selectAll("g.cluster").attr("transform", (d) => this.place(d));
+  }
+
+  place(d) {
+    const [x, y] = this.projection([d.lon, d.lat]);
+    return `translate(${x},${y}) scale(${1 / this.transform.k})`;
   }
 
   maybeReload() {
@@ -67,7 +73,7 @@ export class EventMap {
   }
 
   radius(d) {
-    return Math.min(22, 3 + Math.sqrt(d.events) * 1.6);
+    return Math.min(18, 4 + 3 * Math.log10(1 + d.events));  // sizes tell 10 from 10,000
   }
 
   async load(filters) {
@@ -79,20 +85,24 @@ export class EventMap {
     return answer.clusters.length;
   }
 
+  // Each cluster is a small pie of its quad classes (a plain disc when it has one class).
   draw(clusters) {
-    const k = this.transform.k;
-    const dominant = (d) => 1 + d.quad.indexOf(Math.max(...d.quad));
-    this.points.selectAll("circle").data(clusters).join("circle")
-      .attr("class", (d) => (d.id ? "point" : "cluster"))
-      .attr("cx", (d) => this.projection([d.lon, d.lat])[0])
-      .attr("cy", (d) => this.projection([d.lon, d.lat])[1])
-      .attr("r", (d) => this.radius(d) / k)
-      .attr("stroke-width", 1 / k)
-      .attr("fill", (d) => quadColors[dominant(d)])
-      .on("click", (event, d) => this.clicked(d))
-      .selectAll("title").data((d) => [d]).join("title")
+    const slices = pie().sort(null).value((q) => q.n);
+    const groups = this.points.selectAll("g.cluster").data(clusters).join("g")
+      .attr("class", "cluster").attr("transform", (d) => this.place(d))
+      .on("click", (event, d) => this.clicked(d));
+    groups.selectAll("title").data((d) => [d]).join("title")
       .text((d) => `${formatNumber(d.events)} event${d.events === 1 ? "" : "s"}: ` +
         d.quad.map((n, i) => `${n} Q${i + 1}`).join(", "));
+    groups.selectAll("path").data((d) => {
+      const r = this.radius(d);
+      const parts = d.quad.map((n, i) => ({ n, q: i + 1 })).filter((p) => p.n > 0);
+      return slices(parts).map((s) => ({ ...s, r }));
+    }).join("path")
+      .attr("d", (s) => arc().innerRadius(0).outerRadius(s.r)(s))
+      .attr("fill", (s) => quadColors[s.data.q]);
+    groups.selectAll("circle").data((d) => [d]).join("circle").attr("class", "rim")
+      .attr("r", (d) => this.radius(d));
   }
 
   clicked(d) {
