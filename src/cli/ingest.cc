@@ -203,6 +203,9 @@ int RunIngest(const IngestFlags& flags) {
   StoreOptions options;
   options.merge.max_days_apart = flags.merge_days;
   options.merge.max_km_apart = flags.merge_km;
+  auto stop_words = LoadStopWords(flags.data + "/store/stopwords.txt");
+  if (!stop_words.ok()) { Report(stop_words.status()); return 2; }
+  options.merge.stop_words = std::move(stop_words).value();
   auto store = EventStore::Open(flags.db, options);
   if (!store.ok()) { Report(store.status()); return 2; }
   Totals t;
@@ -211,6 +214,8 @@ int RunIngest(const IngestFlags& flags) {
   Status st = flags.coded ? IngestCoded(flags, store->get(), &t, &progress)
                           : IngestRaw(flags, store->get(), &t, &progress);
   progress.Update(t, true);
+  // Fresh statistics for the query planner (analysis_limit bounds the work per index).
+  if (st.ok()) st = (*store)->Execute("PRAGMA analysis_limit = 1000; ANALYZE;");
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!st.ok()) { Report(st); return 2; }
   if (flags.stats) {
@@ -235,8 +240,10 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
       "Documents are committed in batches (WAL mode); after a crash or kill, run the same\n"
       "command again and it completes what is left.\n\n"
       "Repeated reports of one event (same source and target codes, same CAMEO root, same\n"
-      "modality, dates at most --merge-days apart, places compatible) become one event with\n"
-      "NumMentions, NumSources and NumArticles, kept up to date as reports arrive.\n\n"
+      "modality, dates at most --merge-days apart, places compatible; for statements and\n"
+      "other verbal events also the same speaker and the same document or shared content\n"
+      "words) become one event with NumMentions, NumSources and NumArticles, kept up to\n"
+      "date as reports arrive (data/store/README.md).\n\n"
       "Examples:\n"
       "  sitrep ingest --db news.db examples/\n"
       "  sitrep ingest --db news.db --threads 0 feed.jsonl.gz\n"

@@ -2,13 +2,16 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <iterator>
 #include <unordered_map>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "store/rollups.h"
 #include "time/calendar.h"
 
 namespace sitrep {
@@ -63,8 +66,28 @@ CREATE INDEX events_plover ON events(plover, day);
 CREATE INDEX events_lat ON events(lat);
 CREATE INDEX events_place ON events(place_name);
 )sql",
+    // 2 -> 3: speaker keys and content words for the merge rule (store/event_merger.h), and
+    // the rollup tables with the triggers that keep them (store/rollups.h). Events merged
+    // before keep their actor names as speaker keys. Aggregations no longer read events.
+    R"sql(
+ALTER TABLE events ADD COLUMN source_key TEXT;
+ALTER TABLE events ADD COLUMN target_key TEXT;
+ALTER TABLE events ADD COLUMN words TEXT;
+UPDATE events SET source_key = coalesce(source_name, ''), target_key = coalesce(target_name, '')
+  WHERE quad_class IN (1, 3);
+DROP INDEX events_month_dyad;
+CREATE INDEX events_place_id ON events(place);
+)sql",
 };
-static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == EventStore::kSchemaVersion);
+constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kMigrationCount == EventStore::kSchemaVersion);
+
+// The statements of migration step `v` (from version v to v + 1).
+std::string MigrationSql(int v) {
+  std::string sql = kMigrations[v];
+  if (v == 2) sql += RollupSchemaSql();
+  return sql;
+}
 
 void DistanceFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   for (int i = 0; i < 4; ++i) {
@@ -191,7 +214,7 @@ namespace {
 Status ApplyMigrations(EventStore* store, int from, int to) {
   for (int v = from; v < to; ++v) {
     SITREP_RETURN_IF_ERROR(store->Execute("BEGIN IMMEDIATE"));
-    Status st = store->Execute(kMigrations[v]);
+    Status st = store->Execute(MigrationSql(v));
     if (st.ok()) st = store->Execute("PRAGMA user_version = " + std::to_string(v + 1));
     if (!st.ok()) {
       (void)store->Execute("ROLLBACK");
@@ -246,16 +269,18 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
     }
     SITREP_RETURN_IF_ERROR(ApplyMigrations(store.get(), r.version, kSchemaVersion));
     r.version = kSchemaVersion;
+    SITREP_RETURN_IF_ERROR(r.Exec("PRAGMA analysis_limit = 1000; ANALYZE;"));
   }
   return store;
 }
 
-Status EventStore::TEST_CreateAtVersion(const std::string& path, int version) {
+Status EventStore::TEST_CreateAtVersion(const std::string& path, int version,
+                                        const std::string& rows) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return Status::IOError(path);
   std::string sql;
-  for (int v = 0; v < version; ++v) sql += kMigrations[v];
-  sql += "PRAGMA user_version = " + std::to_string(version) + ";";
+  for (int v = 0; v < version; ++v) sql += MigrationSql(v);
+  sql += "PRAGMA user_version = " + std::to_string(version) + ";" + rows;
   int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
   sqlite3_close(db);
   return rc == SQLITE_OK ? Status::OK() : Status::IOError(path + ": cannot create schema");
@@ -283,6 +308,22 @@ void BindValue(sqlite3_stmt* s, int i, const SqlValue& v) {
 
 Status EventStore::Query(std::string_view sql, const std::vector<SqlValue>& params,
                          const std::function<Status(const SqlRow&)>& row) {
+  if (getenv("SITREP_TRACE_SQL")) {  // TEMPORARY
+    std::string q(sql);
+    size_t from = 0;
+    for (const SqlValue& v : params) {
+      size_t at = q.find('?', from);
+      if (at == std::string::npos) break;
+      std::string t;
+      if (auto* s = std::get_if<std::string>(&v)) t = "'" + *s + "'";
+      else if (auto* n = std::get_if<int64_t>(&v)) t = std::to_string(*n);
+      else if (auto* d = std::get_if<double>(&v)) t = std::to_string(*d);
+      else t = "NULL";
+      q.replace(at, 1, t);
+      from = at + t.size();
+    }
+    fprintf(stderr, "SQL: %s;\n", q.c_str());
+  }
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(rep_->db, sql.data(), static_cast<int>(sql.size()), &s, nullptr) !=
       SQLITE_OK) {
@@ -328,6 +369,38 @@ Result<StoreCounts> EventStore::Counts() {
                                  }));
   }
   return c;
+}
+
+Result<std::vector<RollupCheck>> EventStore::CheckRollups() {
+  std::vector<RollupCheck> checks;
+  for (const std::string& table : RollupTableNames()) {
+    RollupCheck c;
+    c.table = table;
+    XXH3_state_t* state = XXH3_createState();
+    std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> guard(state, XXH3_freeState);
+    XXH3_64bits_reset(state);
+    Status st = Query(RollupContentSql(table), {}, [&](const SqlRow& row) {
+      ++c.rows;
+      for (int i = 0; i < row.size(); ++i) {
+        std::string_view v = row.Text(i);
+        XXH3_64bits_update(state, v.data(), v.size());
+        XXH3_64bits_update(state, i + 1 < row.size() ? "\t" : "\n", 1);
+      }
+      return Status::OK();
+    });
+    SITREP_RETURN_IF_ERROR(st);
+    c.digest = XXH3_64bits_digest(state);
+    std::string stored = "SELECT * FROM (" + RollupContentSql(table) + ")";
+    std::string recomputed = "SELECT * FROM (" + RollupRecomputeSql(table) + ")";
+    std::string sql = "SELECT (SELECT count(*) FROM (" + stored + " EXCEPT " + recomputed +
+                      ")) + (SELECT count(*) FROM (" + recomputed + " EXCEPT " + stored + "))";
+    SITREP_RETURN_IF_ERROR(Query(sql, {}, [&](const SqlRow& row) {
+      c.mismatched = row.Int(0);
+      return Status::OK();
+    }));
+    checks.push_back(std::move(c));
+  }
+  return checks;
 }
 
 uint64_t ContentHash(std::string_view content) { return XXH3_64bits(content.data(), content.size()); }
@@ -434,20 +507,61 @@ Result<int64_t> EventStore::PlaceId(const Event& e) {
   return id;
 }
 
+namespace {
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) out.emplace_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+// The words an event keeps for rule 7: its mentions' words, sorted, at most kMaxEventWords.
+constexpr size_t kMaxEventWords = 64;
+
+std::vector<std::string> UnionWords(const std::vector<std::string>& a,
+                                    const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  if (out.size() > kMaxEventWords) out.resize(kMaxEventWords);
+  return out;
+}
+
+std::string ColumnText(sqlite3_stmt* s, int column) {
+  const unsigned char* p = sqlite3_column_text(s, column);
+  return p ? reinterpret_cast<const char*>(p) : "";
+}
+
+}  // namespace
+
 Status EventStore::AddEvent(const Document& doc, size_t index, int64_t doc_row,
                             const std::string& source, AddOutcome* outcome) {
   const Event& e = doc.events[index];
-  MentionFacts facts = FactsOf(doc, index);
+  MentionFacts facts = rep_->rule.FactsOf(doc, index);
   SITREP_ASSIGN_OR_RETURN(int64_t place, PlaceId(e));
-  SITREP_ASSIGN_OR_RETURN(int64_t event, FindEvent(facts, doc_row));
+  std::vector<std::string> event_words;
+  SITREP_ASSIGN_OR_RETURN(int64_t event, FindEvent(facts, doc_row, &event_words));
   bool lead = doc.sentences.empty() || doc.sentences[e.sentence].paragraph == 0;
   if (event == 0) {
-    SITREP_ASSIGN_OR_RETURN(event, NewEvent(doc, index, facts, doc_row, place));
+    // A new event starts with this mention's counters (one mention, article and source).
+    SITREP_ASSIGN_OR_RETURN(event, NewEvent(doc, index, facts, doc_row, place, lead));
     ++outcome->new_events;
   } else {
     ++outcome->merged_mentions;
+    std::string words;
+    if (MergeRule::IsVerbal(facts.quad_class)) words = JoinWords(UnionWords(event_words, facts.words));
+    SITREP_RETURN_IF_ERROR(LinkMention(event, facts, doc_row, source, lead, place, words));
   }
-  SITREP_RETURN_IF_ERROR(LinkMention(event, facts, doc_row, source, lead, place));
   static const char kSql[] =
       "INSERT INTO mentions(event, doc, ordinal, mention_key, sentence, source, source_code,"
       " source_name, source_start, source_end, target_code, target_name, target_start,"
@@ -471,26 +585,30 @@ Status EventStore::AddEvent(const Document& doc, size_t index, int64_t doc_row,
   return rep_->Done(st, "insert mention");
 }
 
-Result<int64_t> EventStore::FindEvent(const MentionFacts& m, int64_t doc_row) {
+Result<int64_t> EventStore::FindEvent(const MentionFacts& m, int64_t doc_row,
+                                      std::vector<std::string>* best_words) {
   // Candidates: an event whose days all lie within N of m.day has min_day in [day-2N, day+N].
   static const char kDated[] =
-      "SELECT id, min_day, max_day, has_point, lat, lon, place_country FROM events "
-      "WHERE source_code = ? AND target_code = ? AND root = ? AND modality = ? "
-      "AND min_day BETWEEN ? AND ? ORDER BY id";
+      "SELECT id, min_day, max_day, has_point, lat, lon, place_country, source_key, target_key,"
+      " words, EXISTS(SELECT 1 FROM mentions WHERE event = events.id AND doc = ?1) FROM events "
+      "WHERE source_code = ?2 AND target_code = ?3 AND root = ?4 AND modality = ?5 "
+      "AND min_day BETWEEN ?6 AND ?7 ORDER BY id";
   static const char kUndated[] =
-      "SELECT id, min_day, max_day, has_point, lat, lon, place_country FROM events "
-      "WHERE source_code = ? AND target_code = ? AND root = ? AND modality = ? "
-      "AND min_day IS NULL AND first_doc = ? ORDER BY id";
+      "SELECT id, min_day, max_day, has_point, lat, lon, place_country, source_key, target_key,"
+      " words, 1 FROM events "
+      "WHERE first_doc = ?1 AND source_code = ?2 AND target_code = ?3 AND root = ?4 "
+      "AND modality = ?5 AND min_day IS NULL ORDER BY id";
   const int n = rep_->rule.options().max_days_apart;
   SITREP_ASSIGN_OR_RETURN(Statement * st, rep_->Prepare(m.day == kUnknownDay ? kUndated : kDated));
-  st->Bind(m.source).Bind(m.target).Bind(m.root).Bind(ModalityName(m.modality));
-  if (m.day == kUnknownDay) st->Bind(doc_row); else st->Bind(m.day - 2 * n).Bind(m.day + n);
+  st->Bind(doc_row).Bind(m.source).Bind(m.target).Bind(m.root).Bind(ModalityName(m.modality));
+  if (m.day != kUnknownDay) st->Bind(m.day - 2 * n).Bind(m.day + n);
   int64_t best = 0, best_gap = 0;
   EventFacts e;
   e.source = m.source;
   e.target = m.target;
   e.root = m.root;
   e.modality = m.modality;
+  bool verbal = MergeRule::IsVerbal(m.quad_class);
   for (int rc; (rc = st->Step()) != SQLITE_DONE;) {
     if (rc != SQLITE_ROW) return rep_->Error("find event");
     sqlite3_stmt* s = st->get();
@@ -500,26 +618,33 @@ Result<int64_t> EventStore::FindEvent(const MentionFacts& m, int64_t doc_row) {
     e.has_place = sqlite3_column_int(s, 3) != 0;
     e.lat = sqlite3_column_double(s, 4);
     e.lon = sqlite3_column_double(s, 5);
-    const unsigned char* country = sqlite3_column_text(s, 6);
-    e.country = country ? reinterpret_cast<const char*>(country) : "";
+    e.country = ColumnText(s, 6);
+    if (verbal) {
+      e.source_key = ColumnText(s, 7);
+      e.target_key = ColumnText(s, 8);
+      e.words = SplitWords(ColumnText(s, 9));
+      e.same_document = sqlite3_column_int(s, 10) != 0;
+    }
     if (!rep_->rule.SameEvent(m, e)) continue;
     int64_t gap = dated ? std::min(std::llabs(m.day - e.min_day), std::llabs(m.day - e.max_day)) : 0;
     if (best == 0 || gap < best_gap) {
       best = sqlite3_column_int64(s, 0);
       best_gap = gap;
+      *best_words = e.words;
     }
   }
   return best;
 }
 
 Result<int64_t> EventStore::NewEvent(const Document& doc, size_t index, const MentionFacts& m,
-                                     int64_t doc_row, int64_t place) {
+                                     int64_t doc_row, int64_t place, bool lead) {
   const Event& e = doc.events[index];
   static const char kSql[] =
       "INSERT INTO events(source_code, target_code, source_name, target_name, cameo, root,"
       " quad_class, goldstein, plover, modality, day, month, min_day, max_day, place, has_point,"
       " lat, lon, place_name, place_country, is_root, num_mentions, num_sources, num_articles,"
-      " first_doc, date_added) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,0,0,?,?)";
+      " first_doc, date_added, source_key, target_key, words)"
+      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,1,?,?,?,?,?)";
   SITREP_ASSIGN_OR_RETURN(Statement * st, rep_->Prepare(kSql));
   st->Bind(m.source).Bind(m.target).Bind(e.source >= 0 ? doc.actors[e.source].name : "")
       .Bind(e.target >= 0 ? doc.actors[e.target].name : "").Bind(e.cameo).Bind(m.root)
@@ -537,13 +662,19 @@ Result<int64_t> EventStore::NewEvent(const Document& doc, size_t index, const Me
   } else {
     st->BindNull().BindNull().BindNull().BindNull();
   }
-  st->Bind(doc_row).Bind(static_cast<int64_t>(std::time(nullptr)));
+  st->Bind(lead ? 1 : 0).Bind(doc_row).Bind(static_cast<int64_t>(std::time(nullptr)));
+  if (MergeRule::IsVerbal(m.quad_class)) {
+    st->Bind(m.source_key).Bind(m.target_key).Bind(JoinWords(m.words));
+  } else {
+    st->BindNull().BindNull().BindNull();
+  }
   SITREP_RETURN_IF_ERROR(rep_->Done(st, "insert event"));
   return static_cast<int64_t>(sqlite3_last_insert_rowid(rep_->db));
 }
 
 Status EventStore::LinkMention(int64_t event, const MentionFacts& m, int64_t doc_row,
-                               const std::string& source, bool lead, int64_t place) {
+                               const std::string& source, bool lead, int64_t place,
+                               const std::string& words) {
   // Must run before the mention row is inserted: it asks whether the event already has a
   // mention from this document and from this source.
   static const char kSql[] =
@@ -558,11 +689,13 @@ Status EventStore::LinkMention(int64_t event, const MentionFacts& m, int64_t doc
       " place_country = CASE WHEN place IS NULL AND ?6 > 0 THEN ?10 ELSE place_country END,"
       " place_name = CASE WHEN place IS NULL AND ?6 > 0 THEN (SELECT name FROM places WHERE id = ?6)"
       "   ELSE place_name END,"
-      " place = CASE WHEN place IS NULL AND ?6 > 0 THEN ?6 ELSE place END"
+      " place = CASE WHEN place IS NULL AND ?6 > 0 THEN ?6 ELSE place END,"
+      " words = coalesce(?11, words)"
       " WHERE id = ?1";
   SITREP_ASSIGN_OR_RETURN(Statement * st, rep_->Prepare(kSql));
   st->Bind(event).Bind(doc_row).Bind(source).Bind(lead ? 1 : 0).BindDay(m.day).Bind(place)
       .Bind(m.has_place ? 1 : 0).Bind(m.lat).Bind(m.lon).Bind(m.country);
+  if (words.empty()) st->BindNull(); else st->Bind(words);
   return rep_->Done(st, "update event");
 }
 

@@ -12,6 +12,9 @@
 //                    with NumMentions / NumSources / NumArticles kept current
 //   mentions         one row per coded report: event id, document, sentence, actors with
 //                    their spans, trigger span, CAMEO code, modality, date and place
+//   rollup_*         counts, mentions and Goldstein sums of events per period, dyad, actor
+//                    and place (store/rollups.h), kept exact by triggers on `events` in the
+//                    same transaction as every Add and merge; store/query.h reads them
 //
 // Idempotency: a document whose id or content hash is already stored is skipped, so
 // ingesting the same input twice changes nothing.
@@ -78,6 +81,14 @@ struct StoreCounts {
 };
 
 // What Add() did with one document.
+// One rollup table compared with a recomputation from `events` (CheckRollups).
+struct RollupCheck {
+  std::string table;
+  int64_t rows = 0;        // rows in the table
+  uint64_t digest = 0;     // hash of its rows in key order: equal tables have equal digests
+  int64_t mismatched = 0;  // rows in the table or in the recomputation but not in both
+};
+
 struct AddOutcome {
   bool added = false;          // false: already stored (same id or same content)
   size_t new_events = 0;       // events created by this document
@@ -86,7 +97,7 @@ struct AddOutcome {
 
 class EventStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating and migrating when writable) the database at `path`.
   // ":memory:" gives a private in-memory database (tests).
@@ -116,6 +127,10 @@ class EventStore {
 
   Result<StoreCounts> Counts();
 
+  // Every rollup table with its digest, recomputed from `events` and compared (all
+  // mismatched == 0 on a consistent store). Reads the whole database: for tests and checks.
+  Result<std::vector<RollupCheck>> CheckRollups();
+
   // Runs one SQL statement with `params` bound to its ?s and calls `row` for each result
   // row; a non-OK Status from `row` stops the query and is returned. SQL function
   // distance_km(lat1, lon1, lat2, lon2) is available.
@@ -124,19 +139,23 @@ class EventStore {
   // Runs SQL statements without parameters or results.
   Status Execute(std::string_view sql);
 
-  // TEST_ hook: opens `path` and builds only the schema of `version` (for migration tests).
-  static Status TEST_CreateAtVersion(const std::string& path, int version);
+  // TEST_ hook: opens `path`, builds only the schema of `version` and runs `sql` on it (rows
+  // written the way that version wrote them), for migration tests.
+  static Status TEST_CreateAtVersion(const std::string& path, int version,
+                                     const std::string& sql = "");
 
  private:
   struct Rep;
   explicit EventStore(std::unique_ptr<Rep> rep);
   Status AddEvent(const Document& doc, size_t index, int64_t doc_row, const std::string& source,
                   AddOutcome* outcome);
-  Result<int64_t> FindEvent(const MentionFacts& facts, int64_t doc_row);
+  Result<int64_t> FindEvent(const MentionFacts& facts, int64_t doc_row,
+                            std::vector<std::string>* best_words);
   Result<int64_t> NewEvent(const Document& doc, size_t index, const MentionFacts& facts,
-                           int64_t doc_row, int64_t place);
+                           int64_t doc_row, int64_t place, bool lead);
   Status LinkMention(int64_t event, const MentionFacts& facts, int64_t doc_row,
-                     const std::string& source, bool lead, int64_t place);
+                     const std::string& source, bool lead, int64_t place,
+                     const std::string& words);
   Result<int64_t> PlaceId(const Event& e);
   Status AddActors(const Document& doc, int64_t doc_row);
   Status AddSentences(const Document& doc, int64_t doc_row);

@@ -100,6 +100,42 @@ TEST(EventStore, MigratesOlderSchemaForward) {
   EXPECT_EQ(Scalar(store->get(), "SELECT count(*) FROM sqlite_master WHERE name = 'events_day'"), 1);
 }
 
+TEST(EventStore, MigratesAVersion2FileWithEventsAndFillsTheRollups) {
+  std::string path = ::testing::TempDir() + "/sitrep_migrate_v2.db";
+  std::remove(path.c_str());
+  // Three events as version 2 stored them: two verbal (GBRGOV statements), one attack.
+  const char* rows =
+      "INSERT INTO documents(id, doc_key, content_hash, text) VALUES(1, 'a', 1, 'text');"
+      "INSERT INTO places(id, name, country, lat, lon) VALUES(1, 'Kyiv', 'UKR', 50.45, 30.52);"
+      "INSERT INTO events(id, source_code, target_code, source_name, target_name, cameo, root,"
+      " quad_class, goldstein, plover, modality, day, month, min_day, max_day, place,"
+      " num_mentions, num_sources, num_articles, first_doc) VALUES"
+      " (1, 'GBRGOV', '', 'Tony Blair', '', '010', '01', 1, 0, '', 'asserted', 12815, 200502,"
+      "  12815, 12815, NULL, 2, 1, 1, 1),"
+      " (2, 'GBRGOV', '', 'Jack Straw', '', '010', '01', 1, 0, '', 'asserted', 12816, 200502,"
+      "  12816, 12816, NULL, 1, 1, 1, 1),"
+      " (3, 'RUSMIL', 'UKR', 'Russia', 'Ukraine', '190', '19', 4, -10, 'ASSAULT', 'asserted',"
+      "  16875, 201603, 16875, 16875, 1, 3, 2, 2, 1);";
+  ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, 2, rows).ok());
+  auto store = EventStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->schema_version(), 3);
+  EventStore* s = store->get();
+  EXPECT_EQ(Scalar(s, "SELECT count(*) FROM events WHERE source_key = 'Tony Blair'"), 1);
+  EXPECT_EQ(Scalar(s, "SELECT count(*) FROM events WHERE source_key IS NULL"), 1);  // material
+  EXPECT_EQ(Scalar(s, "SELECT sum(events) FROM rollup_all_month"), 3);
+  EXPECT_EQ(Scalar(s, "SELECT sum(mentions) FROM rollup_dyad_total"), 6);
+  EXPECT_EQ(Scalar(s, "SELECT events FROM rollup_place_month WHERE month = 201603"), 1);
+  EXPECT_EQ(Scalar(s, "SELECT goldstein_milli FROM rollup_actor_total WHERE actor = 'UKR'"), -10000);
+  auto checks = s->CheckRollups();
+  ASSERT_TRUE(checks.ok());
+  for (const RollupCheck& c : *checks) EXPECT_EQ(c.mismatched, 0) << c.table;
+  // New reports keep the rollups current.
+  AddDoc(s, MakeDoc("b", "2016-03-15", "", {{"RUSMIL", "UKR", "190"}, {"USA", "RUS", "042"}}));
+  EXPECT_EQ(Scalar(s, "SELECT sum(events) FROM rollup_all_month"), 4);
+  EXPECT_EQ(Scalar(s, "SELECT sum(mentions) FROM rollup_all_month"), 8);
+}
+
 TEST(EventStore, RefusesNewerSchema) {
   std::string path = ::testing::TempDir() + "/sitrep_newer.db";
   std::remove(path.c_str());
