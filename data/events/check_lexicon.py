@@ -218,6 +218,9 @@ def split_list(value):
     return [v.strip() for v in value.split(";")]
 
 
+# Values that stand for a kind of argument rather than a word (data/events/README.md).
+PSEUDO_VALUES = {"obj": ("*person",), "subj": ("*person",)}
+
 CLASS_RE = re.compile(r"^@[a-z0-9_\-]+$")
 
 
@@ -362,6 +365,8 @@ def parse_patterns(rep, codes, maps, path, classes=None, seen=None):
                 items = split_list(value)
                 nounish = key in ("obj", "subj")
                 for it in items:
+                    if it in PSEUDO_VALUES.get(key, ()):
+                        continue
                     if not it.startswith("@"):
                         check_lemma(it, at, rep, nounish, key)
                 if len(set(items)) != len(items):

@@ -278,8 +278,11 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
         actor_at[head] = actor_at[c];
         return actor_at[c];
       }
+      // "a spokesman for the Israeli prime minister" speaks for the prime minister's side.
+      bool speaks_for = rel == "nmod" && tree.CaseMarker(c) == "for" &&
+                        lexicon_.IsCue("representative", LowerLemma(tree, head));
       bool modifier = rel == "amod" || rel == "compound" || rel == "nmod:poss" ||
-                      (rel == "nmod" && tree.CaseMarker(c) == "of");
+                      (rel == "nmod" && tree.CaseMarker(c) == "of") || speaks_for;
       if (!modifier) continue;
       if (actor_at[c] < 0 && rel == "nmod:poss") {
         int r = ResolveReference(st, c);  // "its troops"

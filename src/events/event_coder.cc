@@ -206,6 +206,20 @@ bool EventCoder::PlaceNameFits(const SentenceState& st, int head,
   return false;
 }
 
+bool EventCoder::PersonFits(const SentenceState& st, int head,
+                            const std::vector<std::string>& values) const {
+  // The pseudo-value "*person" admits a named person: an actor of kind person ("released
+  // Prime Minister Mahendra Chaudhry"), or a name the entity recogniser tags as a person.
+  if (head < 0 || std::find(values.begin(), values.end(), "*person") == values.end()) return false;
+  int a = st.scratch->actor_at[head];
+  if (a >= 0) return st.doc->actors[a].kind == "person";
+  uint32_t abs = st.doc->sentences[st.sentence].first_token + static_cast<uint32_t>(head);
+  for (const EntityMention& e : st.doc->entities) {
+    if (e.first_token <= abs && abs <= e.last_token) return e.type == "person";
+  }
+  return false;
+}
+
 int EventCoder::ThroughMeasure(const SentenceState& st, int head) const {
   // "25,000 tons of food aid", "two of its nationals", "part of a programme": the thing is
   // in the "of" phrase of a measure, a portion or a number.
@@ -243,12 +257,14 @@ bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPa
   if (const auto* obj = p.Values("obj")) {
     int head = ObjectHead(tree, token, p);
     if (!AnyPhraseMatches(tree, head, *obj)) head = ThroughMeasure(st, head);
-    if (!AnyPhraseMatches(tree, head, *obj) && !PlaceNameFits(st, head, *obj)) {
+    if (!AnyPhraseMatches(tree, head, *obj) && !PlaceNameFits(st, head, *obj) &&
+        !PersonFits(st, head, *obj)) {
       return fail(head < 0 ? "obj: no object" : "obj: '" + LowerLemma(tree, head) + "' not listed");
     }
   }
   if (const auto* subj = p.Values("subj")) {
-    if (!AnyPhraseMatches(tree, SubjectHead(tree, token), *subj)) return fail("subj");
+    int head = SubjectHead(tree, token);
+    if (!AnyPhraseMatches(tree, head, *subj) && !PersonFits(st, head, *subj)) return fail("subj");
   }
   if (const auto* with = p.Values("with")) {
     bool found = false;

@@ -115,6 +115,8 @@ class EventCoder {
   // The head of the "of" phrase behind measures, portions and numbers, or `head` itself.
   int ThroughMeasure(const SentenceState& st, int head) const;
   bool PlaceNameFits(const SentenceState& st, int head, const std::vector<std::string>& values) const;
+  // True when `values` hold the pseudo-value "*person" and `head` names a person.
+  bool PersonFits(const SentenceState& st, int head, const std::vector<std::string>& values) const;
   std::vector<const TriggerPattern*> FittingPatterns(const SentenceState& st, int token) const;
   // The plain trigger at `token`. A noun that codes only under a light verb (`alone: no`)
   // also codes as the complement of a complement-taking word when `as_complement`.
