@@ -368,6 +368,9 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
     int c = tree.Child(token, rel);
     if (c >= 0) candidates.push_back(c);
   }
+  if (int stranded = coder_internal::StrandedThatClause(tree, token); stranded >= 0) {
+    candidates.push_back(stranded);
+  }
   // An infinitive the parser attached as a clause of purpose ("threatened on Monday to
   // break relations") is the complement all the same.
   // A purpose clause after an object ("shunned work to protest") is not.
@@ -481,6 +484,7 @@ bool EventCoder::HasClausalComplement(const SentenceState& st, int token,
   // Infinitives for every kind ("threatened to", "urged X to", "promised to"); "that"
   // clauses only where they state what is wanted or promised ("demanded that", "agreed that").
   bool that_clause = p.kind == "demand" || p.kind == "appeal" || p.kind == "intent";
+  if (that_clause && coder_internal::StrandedThatClause(tree, token) >= 0) return true;
   for (int c : tree.children(token)) {
     std::string_view rel = tree.deprel(c);
     if (rel == "xcomp" && tree.upos(c) == "VERB") return true;

@@ -74,10 +74,21 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
     chain.push_back(gov);
     n = gov;
   }
-  for (int n : chain) {
+  const size_t own = governor >= 0 ? 2 : 1;  // the trigger and its light verb
+  for (size_t i = 0; i < chain.size(); ++i) {
+    int n = chain[i];
     for (int ch : tree.children(n)) {
       std::string_view rel = tree.base_deprel(ch);
       std::string lemma = LowerLemma(tree, ch);
+      // What a clause to come or a clause of obligation embeds is not done yet either: "the
+      // countries should cooperate to encourage refugees to return" (the trigger's own
+      // tense and obligation are ApplyTense's).
+      if (i >= own && rel == "aux") {
+        if (lexicon_.IsCue("future", lemma)) hypothetical = true;
+        for (const TriggerPattern* p : lexicon_.Cues("obligation", lemma)) {
+          if (p->extra.empty()) hypothetical = true;  // "must", "should"; not "have" (to)
+        }
+      }
       if ((rel == "advmod" || rel == "det" || rel == "cc" || rel == "mark" || rel == "case") &&
           lexicon_.IsCue("negation", lemma) && lemma != "fail") {
         negated = true;
