@@ -1,5 +1,6 @@
 #include "events/dependency_tree.h"
 
+#include <algorithm>
 #include <string>
 
 namespace sitrep {
@@ -16,12 +17,28 @@ void DependencyTree::Build(const Document& doc, uint32_t sentence_index) {
   first_ = s.first_token;
   size_ = s.token_count;
   if (children_.size() < size_) children_.resize(size_);
+  head_.resize(size_);
+  deprel_.resize(size_);
   for (size_t i = 0; i < size_; ++i) children_[i].clear();
   for (size_t i = 0; i < size_; ++i) {
-    int h = doc.tokens[first_ + i].head;
+    const Token& t = doc.tokens[first_ + i];
+    int h = t.head;
+    head_[i] = h;
+    deprel_[i] = t.deprel;
     if (h >= 0 && static_cast<size_t>(h) < size_ && static_cast<size_t>(h) != i) {
       children_[h].push_back(static_cast<int>(i));
     }
+  }
+}
+
+void DependencyTree::Reattach(int rel, int new_head, std::string_view deprel) {
+  int old = head_[rel];
+  if (old >= 0) std::erase(children_[old], rel);
+  head_[rel] = new_head;
+  deprel_[rel] = deprel;
+  if (new_head >= 0) {
+    auto& kids = children_[new_head];
+    kids.insert(std::upper_bound(kids.begin(), kids.end(), rel), rel);
   }
 }
 

@@ -28,10 +28,10 @@ class DependencyTree {
   std::string_view form(int rel) const { return doc_->Slice(token(rel)); }
   std::string_view lemma(int rel) const { return token(rel).lemma; }
   std::string_view upos(int rel) const { return token(rel).upos; }
-  std::string_view deprel(int rel) const { return token(rel).deprel; }
+  std::string_view deprel(int rel) const { return deprel_[rel]; }
   // The relation without its subtype: "nsubj:pass" -> "nsubj".
   std::string_view base_deprel(int rel) const;
-  int head(int rel) const { return token(rel).head; }
+  int head(int rel) const { return head_[rel]; }
   const std::vector<int>& children(int rel) const { return children_[rel]; }
 
   // First child of `rel` whose deprel equals `deprel` exactly (or its base relation when
@@ -49,11 +49,18 @@ class DependencyTree {
   // The conjuncts of `rel` (children with deprel "conj"), recursively, not including rel.
   std::vector<int> Conjuncts(int rel) const;
 
+  // Repairs the view (never the Document): `rel` now depends on `new_head` with relation
+  // `deprel`, which must outlive the view (a string literal). Used for the parser's known
+  // misattachments; head() and deprel() read the repaired arc.
+  void Reattach(int rel, int new_head, std::string_view deprel);
+
  private:
   const Document* doc_ = nullptr;
   uint32_t first_ = 0;
   size_t size_ = 0;
   std::vector<std::vector<int>> children_;
+  std::vector<int> head_;                // per token: head within the sentence, or -1
+  std::vector<std::string_view> deprel_;  // per token: relation to the head
 };
 
 // ASCII lowercase copy.

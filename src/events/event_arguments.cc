@@ -37,17 +37,6 @@ bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause) {
   return tree.Child(verb, "obj") < 0;
 }
 
-int StrandedThatClause(const DependencyTree& tree, int verb) {
-  for (int obl : tree.Children(verb, "obl", /*match_base=*/true)) {
-    for (int c : tree.children(obl)) {
-      if (tree.base_deprel(c) != "acl" || tree.upos(c) != "VERB") continue;
-      int mark = tree.Child(c, "mark");
-      if (mark >= 0 && LowerLemma(tree, mark) == "that") return c;
-    }
-  }
-  return -1;
-}
-
 }  // namespace coder_internal
 
 namespace {

@@ -368,9 +368,6 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
     int c = tree.Child(token, rel);
     if (c >= 0) candidates.push_back(c);
   }
-  if (int stranded = coder_internal::StrandedThatClause(tree, token); stranded >= 0) {
-    candidates.push_back(stranded);
-  }
   // An infinitive the parser attached as a clause of purpose ("threatened on Monday to
   // break relations") is the complement all the same.
   // A purpose clause after an object ("shunned work to protest") is not.
@@ -484,7 +481,6 @@ bool EventCoder::HasClausalComplement(const SentenceState& st, int token,
   // Infinitives for every kind ("threatened to", "urged X to", "promised to"); "that"
   // clauses only where they state what is wanted or promised ("demanded that", "agreed that").
   bool that_clause = p.kind == "demand" || p.kind == "appeal" || p.kind == "intent";
-  if (that_clause && coder_internal::StrandedThatClause(tree, token) >= 0) return true;
   for (int c : tree.children(token)) {
     std::string_view rel = tree.deprel(c);
     if (rel == "xcomp" && tree.upos(c) == "VERB") return true;
@@ -578,8 +574,26 @@ void EventCoder::CodeReportedObligation(SentenceState& st, const Candidate& spee
   Emit(st, demand);
 }
 
+void EventCoder::RepairTree(DependencyTree* tree) const {
+  // "agreed on Wednesday that the two countries should cooperate": the parser hangs the
+  // "that" clause on the day name (acl); it is the verb's complement.
+  for (int c = 0; c < static_cast<int>(tree->size()); ++c) {
+    if (tree->base_deprel(c) != "acl" || tree->upos(c) != "VERB") continue;
+    int mark = tree->Child(c, "mark");
+    if (mark < 0 || LowerLemma(*tree, mark) != "that") continue;
+    int noun = tree->head(c);
+    if (noun < 0 || tree->base_deprel(noun) != "obl") continue;
+    if (!lexicon_.IsCue("time_noun", LowerLemma(*tree, noun))) continue;
+    int verb = tree->head(noun);
+    if (verb >= 0 && tree->upos(verb) == "VERB" && tree->Child(verb, "ccomp") < 0) {
+      tree->Reattach(c, verb, "ccomp");
+    }
+  }
+}
+
 void EventCoder::CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const {
   scratch->tree.Build(*doc, sentence);
+  RepairTree(&scratch->tree);
   const DependencyTree& tree = scratch->tree;
   SentenceState st{doc, sentence, scratch, tree, ParseDayKey(doc->date), doc->events.size()};
   int n = static_cast<int>(tree.size());

@@ -99,6 +99,9 @@ class EventCoder {
   bool SurnameStandsForPerson(const Document& doc, const ActorMatch& m, const ActorEntry* entry,
                               int32_t day, Scratch* scratch) const;
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  // Mends the parser's known misattachments in the sentence's view (see RepairTree in
+  // event_coder.cc); the Document keeps the parser's arcs.
+  void RepairTree(DependencyTree* tree) const;
   // True when `doc` reads as a sports or arts report (see leisure_density).
   bool IsLeisureReport(const Document& doc) const;
   // In a sports or arts report, drops the events no state actor takes part in.

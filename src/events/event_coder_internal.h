@@ -44,10 +44,6 @@ bool Contains(const std::vector<std::string>* values, std::string_view v);
 // verb's complement: the parser's reading of "threatened on Monday to break relations". An
 // infinitive after a direct object is a purpose clause ("shunned work to protest").
 bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause);
-// A "that" clause the parser hung on one of `verb`'s obliques ("agreed on Wednesday that
-// the countries should cooperate": acl of "Wednesday") is the verb's own complement. Returns
-// that clause, or -1.
-int StrandedThatClause(const DependencyTree& tree, int verb);
 
 }  // namespace coder_internal
 }  // namespace sitrep
