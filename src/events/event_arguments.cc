@@ -686,6 +686,58 @@ void EventCoder::InheritFromClause(SentenceState& st, int noun, const TriggerPat
   }
 }
 
+std::vector<int> EventCoder::ComplementTargets(SentenceState& st, int word,
+                                               const std::vector<int>& sources) const {
+  // "threatened to deliver devastating blows to the United States", "demanded a truce with
+  // Moslem forces", "prepared to lift the ban on the FIS": when the governed act codes no
+  // event of its own (or names no target), the one it is aimed at is the complement's
+  // object or the object of its "to/against/on/with" phrase, or of such a phrase on that
+  // object.
+  const DependencyTree& tree = st.tree;
+  std::vector<int> clauses;
+  for (int c : tree.children(word)) {
+    std::string_view rel = tree.deprel(c);
+    if (rel == "xcomp" || rel == "ccomp" || coder_internal::IsInfinitiveComplement(tree, word, c) ||
+        (rel == "obj" && tree.upos(c) == "NOUN")) {
+      clauses.push_back(c);
+    }
+  }
+  auto aimed_case = [](std::string_view cm) {
+    return cm == "to" || cm == "against" || cm == "on" || cm == "upon" || cm == "with" ||
+           cm == "at" || cm == "of";
+  };
+  std::vector<int> heads;
+  for (int clause : clauses) {
+    bool noun = tree.upos(clause) == "NOUN";
+    std::vector<int> nominals{noun ? clause : -1};
+    for (int c : tree.children(clause)) {
+      std::string_view rel = tree.base_deprel(c);
+      if (!noun && rel == "obj") nominals.push_back(c);
+      if ((rel == "obl" || rel == "nmod") && aimed_case(tree.CaseMarker(c)) &&
+          (noun || tree.CaseMarker(c) != "of")) {
+        heads.push_back(c);
+      }
+    }
+    for (int n : nominals) {
+      if (n < 0) continue;
+      if (n != clause) heads.push_back(n);
+      for (int c : tree.children(n)) {
+        if (tree.base_deprel(c) == "nmod" && aimed_case(tree.CaseMarker(c))) heads.push_back(c);
+      }
+    }
+  }
+  std::vector<int> out;
+  for (int h : heads) {
+    for (int a : ExpandConjuncts(st, h)) {
+      if (!coder_internal::IsCodedActor(st.doc->actors[a])) continue;
+      if (std::find(sources.begin(), sources.end(), a) != sources.end()) continue;
+      if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    }
+    if (!out.empty()) break;  // the nearest aimed phrase
+  }
+  return out;
+}
+
 void EventCoder::FindArguments(SentenceState& st, Candidate* c) const {
   const TriggerPattern& p = *c->pattern;
   if (p.pos == "noun") {

@@ -467,6 +467,7 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
       }
       if (!targets.empty() || out->targets.empty()) out->targets = targets;
     }
+    if (out->targets.empty()) out->targets = ComplementTargets(st, token, out->sources);
     st.scratch->suppressed[governed] = 1;
     if (inner.governor >= 0) st.scratch->suppressed[inner.governor] = 1;
     return true;
@@ -530,6 +531,7 @@ bool EventCoder::FallbackComplementTrigger(SentenceState& st, int token, const T
     if (!code.empty()) out->code = code;
   }
   FindArguments(st, out);
+  if (out->targets.empty()) out->targets = ComplementTargets(st, token, out->sources);
   return true;
 }
 
@@ -619,6 +621,13 @@ void EventCoder::CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch
       scratch->suppressed[t] = 1;
       if (c.governor >= 0) scratch->suppressed[c.governor] = 1;
       FindArguments(st, &c);
+      // "demanded the removal of President X", "threatened a boycott of the talks with
+      // Israel": appeals, demands and threats are aimed at whom their object is about.
+      std::string_view root = std::string_view(c.code).substr(0, 2);
+      if (c.targets.empty() && c.pattern->pos == "verb" &&
+          (root == "02" || root == "10" || root == "13")) {
+        c.targets = ComplementTargets(st, t, c.sources);
+      }
       if (c.pattern->kind == "speech") {
         statements.push_back(std::move(c));
         continue;

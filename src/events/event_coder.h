@@ -99,6 +99,9 @@ class EventCoder {
   bool SurnameStandsForPerson(const Document& doc, const ActorMatch& m, const ActorEntry* entry,
                               int32_t day, Scratch* scratch) const;
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  // The coded actors the complement of `word` (a word of intent, appeal, demand, threat,
+  // refusal) is aimed at, other than `sources`; empty when none.
+  std::vector<int> ComplementTargets(SentenceState& st, int word, const std::vector<int>& sources) const;
   // Mends the parser's known misattachments in the sentence's view (see RepairTree in
   // event_coder.cc); the Document keeps the parser's arcs.
   void RepairTree(DependencyTree* tree) const;
