@@ -23,7 +23,14 @@ bool IsCodedActor(const ActorMention& a) {
 
 std::string LowerLemma(const DependencyTree& tree, int token) {
   std::string_view l = tree.lemma(token);
-  return ToLowerAscii(l.empty() ? tree.form(token) : l);
+  std::string out = ToLowerAscii(l.empty() ? tree.form(token) : l);
+  // The treebanks keep some plurals as their own lemma ("troops", "talks", "arms"), and so
+  // does the lemmatiser trained on them; the lexicon lists nouns in the singular.
+  if (tree.token(token).xpos == "NNS" && out.size() > 3 && out.back() == 's' &&
+      out[out.size() - 2] != 's' && out == ToLowerAscii(tree.form(token))) {
+    out.pop_back();
+  }
+  return out;
 }
 
 bool Contains(const std::vector<std::string>* values, std::string_view v) {
