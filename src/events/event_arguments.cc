@@ -344,15 +344,86 @@ int EventCoder::ActorFor(SentenceState& st, int head) const {
   return -1;
 }
 
+namespace {
+
+// True when the phrases at `a` and `b` stand side by side in a list: only a comma between
+// them, and both before their head.
+bool CommaListed(const DependencyTree& tree, int a, int b) {
+  int a_first, a_last, b_first, b_last;
+  tree.SubtreeRange(a, &a_first, &a_last);
+  tree.SubtreeRange(b, &b_first, &b_last);
+  int h = tree.head(a);
+  if (a_last >= h || b_last >= h) return false;
+  if (b_first < a_first) {
+    std::swap(a_first, b_first);
+    std::swap(a_last, b_last);
+  }
+  // The comma may hang on either phrase.
+  int gap_first = a_last + 1, gap_last = b_first - 1;
+  if (gap_first > gap_last && tree.form(b_first) == ",") gap_first = gap_last = b_first;
+  if (gap_first > gap_last && tree.form(a_last) == ",") gap_first = gap_last = a_last;
+  if (gap_first > gap_last) return false;
+  for (int t = gap_first; t <= gap_last; ++t) {
+    if (tree.form(t) != ",") return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<int> EventCoder::ExpandConjuncts(SentenceState& st, int head) const {
   std::vector<int> out;
   if (head < 0) return out;
   std::vector<int> heads{head};
   for (int c : st.tree.Conjuncts(head)) heads.push_back(c);
+  // A clause has one subject: a second one beside it is the parser's split of a list
+  // ("Saudi Arabia, the UAE, Bahrain and Egypt cut ties").
+  const DependencyTree& tree = st.tree;
+  if (tree.base_deprel(head) == "nsubj" && tree.head(head) >= 0) {
+    for (int sib : tree.children(tree.head(head))) {
+      if (sib == head || tree.deprel(sib) != tree.deprel(head) || !CommaListed(tree, head, sib)) continue;
+      heads.push_back(sib);
+      for (int c : tree.Conjuncts(sib)) heads.push_back(c);
+    }
+  }
+  auto add = [&out](int a) {
+    if (a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  };
   for (int h : heads) {
     int a = ActorFor(st, h);
     if (a < 0) a = ActorInside(st, h);
-    if (a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    add(a);
+    for (int shared : SharedAgentActors(st, h, a)) add(shared);
+  }
+  return out;
+}
+
+std::vector<int> EventCoder::SharedAgentActors(SentenceState& st, int head, int first) const {
+  // "American, Iraqi and Kurdish forces", "Ukrainian and Russian negotiators": conjoined
+  // country adjectives share one agent noun, and each makes an actor of its own.
+  std::vector<int> out;
+  int own = st.scratch->actor_at[head];
+  if (own < 0 || first < 0) return out;
+  const ActorMention& agent = st.doc->actors[own];
+  std::string role = agent.kind == "agent" ? agent.code
+                     : agent.kind == "country_agent" && agent.code.size() >= 6 ? agent.code.substr(3)
+                                                                               : "";
+  if (role.empty()) return out;
+  const DependencyTree& tree = st.tree;
+  std::vector<int> adjectives;
+  for (int c : tree.Children(head, "amod")) {
+    std::vector<int> conj = tree.Conjuncts(c);
+    if (conj.empty()) continue;
+    adjectives.push_back(c);
+    adjectives.insert(adjectives.end(), conj.begin(), conj.end());
+  }
+  for (int adj : adjectives) {
+    int country = st.scratch->actor_at[adj];
+    if (country < 0) continue;
+    const ActorMention& c = st.doc->actors[country];
+    if (c.kind != "adjective" && c.kind != "country") continue;
+    if (c.code.compare(0, 3, st.doc->actors[first].code, 0, 3) == 0) continue;
+    out.push_back(CountryRoleActor(st, country, role, head));
   }
   return out;
 }

@@ -101,6 +101,9 @@ class EventCoder {
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
   // The coded actors the complement of `word` (a word of intent, appeal, demand, threat,
   // refusal) is aimed at, other than `sources`; empty when none.
+  // The actors of the other country adjectives conjoined before the agent noun at `head`
+  // ("American, Iraqi and Kurdish forces"), besides `first`, the actor of the phrase.
+  std::vector<int> SharedAgentActors(SentenceState& st, int head, int first) const;
   std::vector<int> ComplementTargets(SentenceState& st, int word, const std::vector<int>& sources) const;
   // Mends the parser's known misattachments in the sentence's view (see RepairTree in
   // event_coder.cc); the Document keeps the parser's arcs.
