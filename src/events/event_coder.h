@@ -174,6 +174,10 @@ class EventCoder {
   int ReportingSpeaker(SentenceState& st, int clause) const;
   void ApplyTense(SentenceState& st, Candidate* c) const;
   // True when `clause` is held over someone by an "unless" or "if ... not" clause.
+  // True when `clause` has "would" and a plain "if" clause (no threat's condition).
+  bool HasPlainCondition(const SentenceState& st, int clause) const;
+  // True when the clause's subject or object is a "neither ... nor" pair.
+  bool NeitherNor(const DependencyTree& tree, int clause) const;
   bool IsConditioned(const SentenceState& st, int clause) const;
   // "failed to reach agreement": recodes a cooperative event as its rejection (12x).
   bool ApplyFailure(SentenceState& st, Candidate* c) const;

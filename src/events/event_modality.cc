@@ -41,6 +41,22 @@ bool IsStateRole(const ActorMention& a) {
 
 }  // namespace
 
+bool EventCoder::NeitherNor(const DependencyTree& tree, int clause) const {
+  for (int arg : tree.children(clause)) {
+    std::string_view rel = tree.base_deprel(arg);
+    if (rel != "nsubj" && rel != "obj") continue;
+    std::vector<int> items = tree.Conjuncts(arg);
+    items.push_back(arg);
+    for (int item : items) {
+      for (int ch : tree.children(item)) {
+        std::string lemma = LowerLemma(tree, ch);
+        if (tree.base_deprel(ch) == "cc" && (lemma == "neither" || lemma == "nor")) return true;
+      }
+    }
+  }
+  return false;
+}
+
 Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int governor) const {
   const DependencyTree& tree = st.tree;
   bool negated = false;
@@ -54,8 +70,12 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
     if (gov < 0 || rel == "conj") break;
     bool embedded = rel == "xcomp" || (rel == "advcl" && tree.Child(n, "mark") >= 0) ||
                     (rel == "obj" && tree.upos(n) == "NOUN");
-    if (!embedded) break;
     std::string gov_lemma = LowerLemma(tree, gov);
+    // "Hezbollah denied attacking the patrol", "Russia denied that its jets bombed the town".
+    if ((rel == "xcomp" || rel == "ccomp" || rel == "obj") && lexicon_.IsCue("denial", gov_lemma)) {
+      negated = true;
+    }
+    if (!embedded) break;
     // What a word of intention, appeal, demand, refusal or threat governs is not done:
     // "threatened to break relations", "urged Russia to withdraw".
     if (rel == "xcomp" || coder_internal::IsInfinitiveComplement(tree, gov, n)) {
@@ -99,6 +119,8 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
       }
     }
   }
+  // "Neither Russia nor China criticised Syria": the negation sits on the arguments.
+  if (NeitherNor(tree, chain.back())) negated = true;
   // A question does not assert ("Will Russia withdraw?").
   int last = static_cast<int>(tree.size()) - 1;
   if (last >= 0 && tree.form(last) == "?") hypothetical = true;
@@ -122,6 +144,20 @@ int EventCoder::ReportingSpeaker(SentenceState& st, int clause) const {
   }
   if (speech < 0) return -1;
   return ActorFor(st, SubjectOf(st, speech));
+}
+
+bool EventCoder::HasPlainCondition(const SentenceState& st, int clause) const {
+  // "would launch an operation if the talks fail": "would" with an "if" clause that is no
+  // threat's condition ("unless", "if ... not": IsConditioned).
+  const DependencyTree& tree = st.tree;
+  bool would = false;
+  for (int ch : tree.Children(clause, "aux")) would |= LowerLemma(tree, ch) == "would";
+  if (!would || IsConditioned(st, clause)) return false;
+  for (int a : tree.Children(clause, "advcl")) {
+    int mark = tree.Child(a, "mark");
+    if (mark >= 0 && LowerLemma(tree, mark) == "if") return true;
+  }
+  return false;
 }
 
 bool EventCoder::IsConditioned(const SentenceState& st, int clause) const {
@@ -191,9 +227,17 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
     for (const TriggerPattern* p : lexicon_.Cues("obligation", LowerLemma(tree, gov))) obligation = p;
   }
   if (!future && !obligation) return;
+  // "Would Russia invade Estonia?", "if the talks fail, Turkey would launch an operation":
+  // a question or a conditional is no statement of intent.
+  int last = static_cast<int>(tree.size()) - 1;
+  bool question = last >= 0 && tree.form(last) == "?";
   int speaker = ReportingSpeaker(st, obligation && gov >= 0 && tree.deprel(clause) == "xcomp" ? gov : clause);
   c->modality_fixed = true;
   c->modality = Modality::kHypothetical;
+  // A question, or a conditional nobody reports as a promise or threat ("if the talks
+  // fail, Turkey would launch an operation"), is no statement of intent; "they said they
+  // would meet him if ..." is.
+  if (question || (future && speaker < 0 && HasPlainCondition(st, clause))) return;
   if (future && negated) {
     std::string code = lexicon_.Recode("reject", c->code);
     if (!code.empty() && speaker >= 0) {
