@@ -1,6 +1,7 @@
 // Event coder, part 2: actors in the sentence and the source and target of each trigger.
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "events/event_coder_internal.h"
 
@@ -100,6 +101,7 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
   actors_.Match(*doc, sent, &scratch->matches, &scratch->match_scratch);
   scratch->actor_at.assign(sent.token_count, -1);
   int32_t day = ParseDayKey(doc->date);
+  const uint32_t dateline_end = DatelineEnd(*doc, sent);
   for (const ActorMatch& m : scratch->matches) {
     const ActorEntry* entry = actors_.ResolveAt(m, day);
     if (!SurnameStandsForPerson(*doc, m, entry, day, scratch)) continue;
@@ -128,12 +130,37 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
       uint32_t abs_head = h < 0 ? UINT32_MAX : sent.first_token + h;
       if (abs_head < m.first_token || abs_head > m.last_token) a.head_token = t;
     }
+    // A dateline ("SANAA, Yemen —") says where the report was filed: it gives the context
+    // country of what follows, but nobody in it acts.
+    bool in_dateline = m.last_token < dateline_end;
+    if (in_dateline) a.kind = "dateline";
     int index = static_cast<int>(doc->actors.size());
     doc->actors.push_back(std::move(a));
+    if (in_dateline) continue;
     for (uint32_t t = m.first_token; t <= m.last_token; ++t) {
       scratch->actor_at[t - sent.first_token] = index;
     }
   }
+}
+
+uint32_t EventCoder::DatelineEnd(const Document& doc, const Sentence& sent) const {
+  // "CARACAS, Venezuela — ...", "MOSCOW, March 14, 2016 — ...", "BAGHDAD, April 9 (Xinhua)
+  // -- ...": an upper-case place, then commas, names, dates or an agency in brackets, then a
+  // dash, within the first dozen tokens.
+  uint32_t first = sent.first_token;
+  std::string_view head = doc.Slice(doc.tokens[first]);
+  size_t letters = 0;
+  for (char ch : head) {
+    if (ch >= 'a' && ch <= 'z') return first;
+    letters += ch >= 'A' && ch <= 'Z';
+  }
+  if (letters < 2) return first;
+  uint32_t last = std::min<uint32_t>(first + 12, first + sent.token_count);
+  for (uint32_t t = first + 1; t < last; ++t) {
+    std::string_view w = doc.Slice(doc.tokens[t]);
+    if (w == "\u2014" || w == "\u2013" || w == "--" || w == "-") return t;
+  }
+  return first;
 }
 
 bool EventCoder::SurnameStandsForPerson(const Document& doc, const ActorMatch& m,
@@ -266,7 +293,29 @@ int EventCoder::ContextCountry(SentenceState& st, int token) const {
       after = static_cast<int>(i);
     }
   }
-  return before >= 0 ? before : after >= 0 ? after : earlier;
+  if (before >= 0 || after >= 0 || earlier < 0) return before >= 0 ? before : after;
+  // From the sentences before, the country the report is most about ("HOMS, Syria — ...
+  // a monitoring group based in Britain said ..." is still about Syria); the latest on a tie.
+  std::unordered_map<std::string, int> mentions;
+  for (size_t i = 0; i < st.doc->actors.size(); ++i) {
+    const ActorMention& cand = st.doc->actors[i];
+    if (cand.sentence < st.sentence && cand.sentence + window >= st.sentence && IsCodedActor(cand)) {
+      ++mentions[cand.code.substr(0, 3)];
+    }
+  }
+  int best = earlier, best_count = 0;
+  for (size_t i = 0; i < st.doc->actors.size(); ++i) {
+    const ActorMention& cand = st.doc->actors[i];
+    if (cand.sentence >= st.sentence || cand.sentence + window < st.sentence || !IsCodedActor(cand)) continue;
+    bool media = cand.kind == "media" || (cand.code.size() >= 6 && cand.code.compare(3, 3, "MED") == 0);
+    if (media || ActorDictionary::IsInternationalRoot(cand.code.substr(0, 3))) continue;
+    int count = mentions[cand.code.substr(0, 3)];
+    if (count >= best_count) {
+      best = static_cast<int>(i);
+      best_count = count;
+    }
+  }
+  return best;
 }
 
 int EventCoder::ActorFor(SentenceState& st, int head) const {

@@ -331,9 +331,17 @@ int EventCoder::LightGovernor(const SentenceState& st, int noun) const {
   return -1;
 }
 
+bool EventCoder::IsDateWord(const SentenceState& st, int token) const {
+  // "in March", "since May": a capitalised word of time inside the sentence is a date, not
+  // a protest march.
+  std::string_view form = st.tree.form(token);
+  return token > 0 && !form.empty() && form[0] >= 'A' && form[0] <= 'Z' &&
+         lexicon_.IsCue("time_noun", LowerLemma(st.tree, token));
+}
+
 bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out,
                               bool as_complement) const {
-  if (IsBlocked(st, token)) return false;
+  if (IsBlocked(st, token) || IsDateWord(st, token)) return false;
   for (const TriggerPattern* p : FittingPatterns(st, token)) {
     if (!IsPlainKind(p->kind)) continue;
     int governor = -1;

@@ -94,6 +94,9 @@ class EventCoder {
   struct SentenceState;
   struct Candidate;
   void FindActors(Document* doc, uint32_t sentence, Scratch* scratch) const;
+  // The first token after the sentence's dateline ("SANAA, Yemen —"), or its first token
+  // when it has none.
+  uint32_t DatelineEnd(const Document& doc, const Sentence& sent) const;
   // False for a surname alone ("Bennett") that cannot stand for the dictionary's person
   // here (see event_arguments.cc).
   bool SurnameStandsForPerson(const Document& doc, const ActorMatch& m, const ActorEntry* entry,
@@ -116,6 +119,8 @@ class EventCoder {
 
   // Trigger matching (event_coder.cc).
   bool IsBlocked(const SentenceState& st, int token) const;
+  // True for a capitalised word of time inside the sentence ("in March"): a date.
+  bool IsDateWord(const SentenceState& st, int token) const;
   // True when the pattern's constraints hold at `token`; otherwise *why (when given) names
   // the first constraint that failed.
   bool PatternFits(const SentenceState& st, int token, const TriggerPattern& p,

@@ -3,8 +3,6 @@
 #include <cctype>
 #include <string>
 
-#include <string>
-
 namespace sitrep {
 
 namespace {
@@ -104,6 +102,38 @@ int EventLocator::FindAttached(const Document& doc, const Event& e,
   return -1;
 }
 
+int EventLocator::FindActedOn(const Document& doc, const Event& e,
+                              const std::vector<const Toponym*>& in) const {
+  // "retook Palmyra", "shelled Juba", "the siege of Aleppo", "airstrikes on Raqqa": a place
+  // the event acts on is where it happens.
+  const Sentence& s = doc.sentences[e.sentence];
+  if (s.token_count == 0 || doc.tokens[s.first_token].deprel.empty()) return -1;
+  const ActorMention* source = e.source >= 0 ? &doc.actors[static_cast<size_t>(e.source)] : nullptr;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const Toponym& t = *in[i];
+    if (source && source->sentence == e.sentence && source->span.Contains(t.span)) continue;
+    uint32_t head = HeadOf(doc, s, t.first_token, t.last_token);
+    // "the ancient city of Palmyra": the name stands in an "of" phrase of the object.
+    if (doc.tokens[head].head >= 0 && doc.tokens[head].deprel == "nmod" &&
+        CaseMarkerOf(doc, s, head) == "of") {
+      uint32_t up = s.first_token + static_cast<uint32_t>(doc.tokens[head].head);
+      if (doc.tokens[up].deprel == "obj" && doc.tokens[up].head >= 0 &&
+          s.first_token + static_cast<uint32_t>(doc.tokens[up].head) == e.trigger_token) {
+        head = up;
+      }
+    }
+    const Token& tok = doc.tokens[head];
+    if (tok.head < 0 || s.first_token + static_cast<uint32_t>(tok.head) != e.trigger_token) continue;
+    std::string_view rel = tok.deprel;
+    std::string cm = CaseMarkerOf(doc, s, head);
+    if (rel == "obj" || rel == "nsubj:pass" ||
+        ((rel == "nmod" || rel == "obl") && (cm == "of" || cm == "on" || cm == "against"))) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
 int EventLocator::FindTiedToTarget(const Document& doc, const Event& e,
                                    const std::vector<const Toponym*>& in) const {
   if (e.target < 0 || static_cast<size_t>(e.target) >= doc.actors.size()) return -1;
@@ -132,6 +162,7 @@ void EventLocator::Locate(const std::vector<Toponym>& toponyms, Document* doc) c
       if (t.sentence == e.sentence && t.place >= 0) in.push_back(&t);
     }
     int found = FindAttached(*doc, e, in);
+    if (found < 0) found = FindActedOn(*doc, e, in);
     if (found < 0) found = FindTiedToTarget(*doc, e, in);
     if (found >= 0) {
       e.has_location = true;

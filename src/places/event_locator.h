@@ -2,8 +2,10 @@
 //
 // In this order: (1) a toponym in a prepositional phrase attached to the event's trigger
 // ("in", "near", "at", "around", "outside", "inside"; "from" only for a withdrawal or
-// retreat); (2) otherwise a toponym of the same sentence tied to the target (inside the
-// target's mention or attached to it); (3) otherwise the document's focus country, at
+// retreat); (2) otherwise a toponym the event acts on: the trigger's object ("retook
+// Palmyra") or its "of"/"on"/"against" phrase ("the siege of Aleppo", "strikes on Raqqa");
+// (3) otherwise a toponym of the same sentence tied to the target (inside the
+// target's mention or attached to it); (4) otherwise the document's focus country, at
 // country precision, with an empty span. Each location carries a precision: point, city,
 // region or country.
 //
@@ -34,6 +36,7 @@ class EventLocator {
 
  private:
   int FindAttached(const Document& doc, const Event& e, const std::vector<const Toponym*>& in) const;
+  int FindActedOn(const Document& doc, const Event& e, const std::vector<const Toponym*>& in) const;
   int FindTiedToTarget(const Document& doc, const Event& e, const std::vector<const Toponym*>& in) const;
 
   const Geoparser& geoparser_;

@@ -67,6 +67,24 @@ TEST_F(EventLocatorTest, FromCountsOnlyForWithdrawals) {
   EXPECT_TRUE(other.events[0].location.span.empty());
 }
 
+TEST_F(EventLocatorTest, ThePlaceActedOnIsWhereItHappens) {
+  // "Rebels shelled Aleppo on Sunday ." with a hand-made parse: Aleppo is the object.
+  Document doc = testing::TEST_Document("Rebels shelled Aleppo on Sunday.");
+  const Sentence& s = doc.sentences[0];
+  ASSERT_EQ(s.token_count, 6u);
+  const char* rels[] = {"nsubj", "root", "obj", "case", "obl", "punct"};
+  const int heads[] = {1, -1, 1, 4, 1, 1};
+  for (uint32_t i = 0; i < s.token_count; ++i) {
+    doc.tokens[s.first_token + i].deprel = rels[i];
+    doc.tokens[s.first_token + i].head = heads[i];
+  }
+  AddEvent(&doc, 0, "shelled", "ASSAULT");
+  Locate(&doc);
+  ASSERT_TRUE(doc.events[0].has_location);
+  EXPECT_EQ(doc.events[0].location.name, "Aleppo");
+  EXPECT_EQ(doc.Slice(doc.events[0].location.span), "Aleppo");
+}
+
 TEST_F(EventLocatorTest, NoPlaceAnywhereLeavesNoLocation) {
   Document doc = testing::TEST_Document("The officials met and agreed.");
   AddEvent(&doc, 0, "agreed", "AGREE");
