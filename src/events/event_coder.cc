@@ -111,7 +111,9 @@ int SubjectHead(const DependencyTree& tree, int token) {
   }
   int subj = tree.Child(token, "nsubj");
   if (subj < 0 && (tree.deprel(token) == "xcomp" || tree.deprel(token) == "conj") && tree.head(token) >= 0) {
-    subj = tree.Child(tree.head(token), "nsubj");
+    // "ordered the troops to withdraw": an infinitive after an object is the object's act.
+    int obj = tree.deprel(token) == "xcomp" ? tree.Child(tree.head(token), "obj") : -1;
+    subj = obj >= 0 ? obj : tree.Child(tree.head(token), "nsubj");
   }
   return subj;
 }
@@ -264,6 +266,7 @@ bool EventCoder::PatternFits(const SentenceState& st, int token, const TriggerPa
   }
   if (const auto* subj = p.Values("subj")) {
     int head = SubjectHead(tree, token);
+    if (!AnyPhraseMatches(tree, head, *subj)) head = ThroughMeasure(st, head);
     if (!AnyPhraseMatches(tree, head, *subj) && !PersonFits(st, head, *subj)) return fail("subj");
   }
   if (const auto* with = p.Values("with")) {
@@ -320,6 +323,11 @@ int EventCoder::LightGovernor(const SentenceState& st, int noun) const {
   int gov = tree.head(noun);
   std::string_view rel = tree.deprel(noun);
   if (gov < 0 || !lexicon_.IsCue("light", LowerLemma(tree, gov))) return -1;
+  // "called the offensive a decisive moment": with a secondary predicate the verb judges
+  // the event rather than carrying it.
+  for (int c : tree.children(gov)) {
+    if (tree.deprel(c) == "xcomp" && tree.upos(c) != "VERB") return -1;
+  }
   if (rel == "obj" || rel == "nsubj:pass") return gov;
   // An oblique only through the light verb's own preposition ("came under attack").
   if (rel == "obl") {
@@ -463,6 +471,22 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
       out->modality = code.empty() ? Modality::kNegated : Modality::kAsserted;
     }
     FindArguments(st, out);
+    // "Putin ordered the bulk of Russia's military to withdraw": an order to one's own
+    // forces announces the act itself, an intent of the state, not a demand on anyone.
+    if (p->kind == "demand" && own != Modality::kNegated && OrdersOwnForces(st, *out)) {
+      std::string intent = lexicon_.Recode("intent", inner.code);
+      if (!intent.empty()) {
+        out->code = intent;
+        FindArguments(st, &inner);
+        out->targets.clear();
+        for (int t : inner.targets) {
+          if (coder_internal::IsCodedActor(st.doc->actors[t]) &&
+              st.doc->actors[t].code.compare(0, 3, st.doc->actors[out->sources[0]].code, 0, 3) != 0) {
+            out->targets.push_back(t);
+          }
+        }
+      }
+    }
     // The addressee of an appeal, demand or accusation is the target ("urged Russia to
     // withdraw"); otherwise the governed event's own target ("vowed to attack Raqqa").
     // An accusation or an investigation is aimed at whoever did the governed act.
@@ -481,6 +505,18 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
     return true;
   }
   return false;
+}
+
+bool EventCoder::OrdersOwnForces(const SentenceState& st, const Candidate& order) const {
+  if (order.sources.empty() || order.targets.empty()) return false;
+  const std::string& source = st.doc->actors[order.sources[0]].code;
+  if (source.size() < 3) return false;
+  for (int t : order.targets) {
+    const std::string& code = st.doc->actors[t].code;
+    bool forces = code.size() >= 6 && (code.compare(3, 3, "MIL") == 0 || code.compare(3, 3, "COP") == 0);
+    if (!forces || code.compare(0, 3, source, 0, 3) != 0 || source.compare(3, 3, "MIL") == 0) return false;
+  }
+  return true;
 }
 
 bool EventCoder::HasClausalComplement(const SentenceState& st, int token,

@@ -119,6 +119,9 @@ class EventCoder {
 
   // Trigger matching (event_coder.cc).
   bool IsBlocked(const SentenceState& st, int token) const;
+  // True when every addressee of `order` is the armed forces or police of the state whose
+  // government or leader gives it ("Putin ordered Russia's military to withdraw").
+  bool OrdersOwnForces(const SentenceState& st, const Candidate& order) const;
   // True for a capitalised word of time inside the sentence ("in March"): a date.
   bool IsDateWord(const SentenceState& st, int token) const;
   // True when the pattern's constraints hold at `token`; otherwise *why (when given) names

@@ -119,6 +119,14 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
       }
     }
   }
+  // "New sanctions may be legal": an event noun that is the subject of a modal clause is
+  // only being weighed.
+  if (governor < 0 && tree.upos(trigger) == "NOUN" && tree.base_deprel(trigger) == "nsubj" &&
+      tree.head(trigger) >= 0) {
+    for (int ch : tree.children(tree.head(trigger))) {
+      if (tree.base_deprel(ch) == "aux" && lexicon_.IsCue("modal", LowerLemma(tree, ch))) hypothetical = true;
+    }
+  }
   // "Neither Russia nor China criticised Syria": the negation sits on the arguments.
   if (NeitherNor(tree, chain.back())) negated = true;
   // A question does not assert ("Will Russia withdraw?").

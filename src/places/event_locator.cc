@@ -88,7 +88,8 @@ int EventLocator::FindAttached(const Document& doc, const Event& e,
     // or the verb that carries a nominal trigger ("imposed a curfew in Cizre").
     uint32_t governor = UINT32_MAX;
     const Token& trigger = doc.tokens[e.trigger_token];
-    if (trigger.head >= 0 && (trigger.deprel == "obj" || trigger.deprel == "nsubj:pass")) {
+    if (trigger.head >= 0 && (trigger.deprel == "obj" || trigger.deprel == "nsubj:pass" ||
+                              trigger.deprel == "nsubj")) {
       governor = s.first_token + static_cast<uint32_t>(trigger.head);
     }
     uint32_t tok = HeadOf(doc, s, t.first_token, t.last_token);
