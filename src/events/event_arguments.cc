@@ -105,6 +105,7 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
   for (const ActorMatch& m : scratch->matches) {
     const ActorEntry* entry = actors_.ResolveAt(m, day);
     if (!SurnameStandsForPerson(*doc, m, entry, day, scratch)) continue;
+    if (InsideOtherName(*doc, sent, m, entry)) continue;
     ActorMention a;
     a.sentence = sentence;
     a.first_token = m.first_token;
@@ -141,6 +142,17 @@ void EventCoder::FindActors(Document* doc, uint32_t sentence, Scratch* scratch) 
       scratch->actor_at[t - sent.first_token] = index;
     }
   }
+}
+
+bool EventCoder::InsideOtherName(const Document& doc, const Sentence& sent, const ActorMatch& m,
+                                 const ActorEntry* entry) const {
+  // "Sideways producer Michael London", "Jack Paris": a place name that continues a
+  // person's name the dictionaries do not know is part of that name.
+  if (entry && entry->kind == ActorKind::kPerson) return false;
+  const Token& first = doc.tokens[m.first_token];
+  if (first.deprel != "flat" || first.head < 0) return false;
+  uint32_t head = sent.first_token + static_cast<uint32_t>(first.head);
+  return head < m.first_token && doc.tokens[head].upos == "PROPN";
 }
 
 uint32_t EventCoder::DatelineEnd(const Document& doc, const Sentence& sent) const {
@@ -508,6 +520,12 @@ int EventCoder::NearestActorBefore(SentenceState& st, int verb) const {
     std::string_view cm = tree.CaseMarker(head);
     if (!cm.empty() && cm != "of") continue;  // "in Syria", "with Iran"
     if (tree.deprel(head) == "nmod:poss") continue;
+    // A modifier inside such a phrase: "in a BBC interview", "at the UN summit".
+    std::string_view hrel = tree.base_deprel(head);
+    if ((hrel == "compound" || hrel == "amod") && tree.head(head) >= 0) {
+      std::string_view outer = tree.CaseMarker(tree.head(head));
+      if (!outer.empty() && outer != "of") continue;
+    }
     return head;
   }
   return -1;

@@ -97,6 +97,9 @@ class EventCoder {
   // The first token after the sentence's dateline ("SANAA, Yemen —"), or its first token
   // when it has none.
   uint32_t DatelineEnd(const Document& doc, const Sentence& sent) const;
+  // True when match `m` (no person) continues an unknown name ("Michael London").
+  bool InsideOtherName(const Document& doc, const Sentence& sent, const ActorMatch& m,
+                       const ActorEntry* entry) const;
   // False for a surname alone ("Bennett") that cannot stand for the dictionary's person
   // here (see event_arguments.cc).
   bool SurnameStandsForPerson(const Document& doc, const ActorMatch& m, const ActorEntry* entry,
