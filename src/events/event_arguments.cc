@@ -822,6 +822,16 @@ void EventCoder::InheritFromClause(SentenceState& st, int noun, const TriggerPat
   }
   if (!own_source && args.source_head >= 0 && ActorFor(st, args.source_head) >= 0) {
     c->source_head = args.source_head;
+  } else if (own_source && args.source_head >= 0) {
+    // "The United States speeded up the withdrawal of some forces": the noun's own actor
+    // names a role but no side, and the clause's subject is the side.
+    int own = ActorFor(st, c->source_head);
+    int side = ActorFor(st, args.source_head);
+    if (own >= 0 && side >= 0 && own != side && st.doc->actors[own].kind == "agent" &&
+        IsCodedActor(st.doc->actors[side])) {
+      int combined = CountryRoleActor(st, side, st.doc->actors[own].code, c->source_head);
+      st.scratch->actor_at[c->source_head] = combined;
+    }
   }
   // "hosted Japan's prime minister for talks": the verb's object is the one met.
   int object = tree.Child(verb, "obj");
