@@ -593,6 +593,11 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
     }
     object = tree.Child(verb, "nsubj:pass");
     if (object < 0 && tree.deprel(verb) == "acl") object = tree.head(verb);
+    // "two journalists who were abducted in Syria": the relative pronoun is its noun.
+    if (object >= 0 && tree.deprel(verb) == "acl:relcl" && tree.upos(object) == "PRON") {
+      std::string relpro = ToLowerAscii(tree.form(object));
+      if (relpro == "who" || relpro == "which" || relpro == "that") object = tree.head(verb);
+    }
   } else {
     subject = SubjectOf(st, verb);
     object = tree.Child(verb, "obj");
