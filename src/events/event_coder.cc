@@ -100,6 +100,13 @@ int ObjectHead(const DependencyTree& tree, int token, const TriggerPattern& p) {
   return obj;
 }
 
+// An adverbial "to" infinitive ("ordered the troops to withdraw" as the parser may read it).
+bool IsToInfinitive(const DependencyTree& tree, int clause) {
+  if (tree.deprel(clause) != "advcl" || tree.upos(clause) != "VERB") return false;
+  int mark = tree.Child(clause, "mark");
+  return mark >= 0 && LowerLemma(tree, mark) == "to";
+}
+
 int SubjectHead(const DependencyTree& tree, int token) {
   if (IsPassive(tree, token)) {
     int agent = tree.Child(token, "obl:agent");
@@ -110,10 +117,15 @@ int SubjectHead(const DependencyTree& tree, int token) {
     return -1;
   }
   int subj = tree.Child(token, "nsubj");
-  if (subj < 0 && (tree.deprel(token) == "xcomp" || tree.deprel(token) == "conj") && tree.head(token) >= 0) {
+  // Up a chain of complements: "ordered the troops to begin leaving".
+  for (int steps = 0; subj < 0 && steps < 3 && tree.head(token) >= 0 &&
+                      (tree.deprel(token) == "xcomp" || tree.deprel(token) == "conj" ||
+                       IsToInfinitive(tree, token));
+       ++steps) {
     // "ordered the troops to withdraw": an infinitive after an object is the object's act.
-    int obj = tree.deprel(token) == "xcomp" ? tree.Child(tree.head(token), "obj") : -1;
-    subj = obj >= 0 ? obj : tree.Child(tree.head(token), "nsubj");
+    int obj = tree.deprel(token) != "conj" ? tree.Child(tree.head(token), "obj") : -1;
+    token = tree.head(token);
+    subj = obj >= 0 ? obj : tree.Child(token, "nsubj");
   }
   return subj;
 }
@@ -387,8 +399,13 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
   // An infinitive the parser attached as a clause of purpose ("threatened on Monday to
   // break relations") is the complement all the same.
   // A purpose clause after an object ("shunned work to protest") is not.
+  // Demands and appeals take an object and then the infinitive ("ordered the contingent to
+  // begin leaving"), which the parser may also attach as a clause of purpose.
+  bool object_control = p.kind == "demand" || p.kind == "appeal";
   for (int c : tree.Children(token, "advcl")) {
-    if (IsInfinitiveComplement(tree, token, c)) candidates.push_back(c);
+    if (IsInfinitiveComplement(tree, token, c) || (object_control && IsToInfinitive(tree, c))) {
+      candidates.push_back(c);
+    }
   }
   // A complement noun under a light verb may see its complement attached to the verb
   // ("launched an investigation into the attack").
@@ -438,6 +455,14 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
         return c;
       }
     }
+    // "ordered the contingent to begin leaving": an aspect verb passes on to its complement.
+    int xc = tree.Child(c, "xcomp");
+    if (xc >= 0 && tree.upos(xc) == "VERB" && lexicon_.IsCue("light", LowerLemma(tree, c)) &&
+        !st.scratch->suppressed[xc] && PlainTrigger(st, xc, &probe, /*as_complement=*/true) &&
+        probe.pattern->kind != "speech") {
+      *inner = std::move(probe);
+      return xc;
+    }
     // "promised to continue military aid": a light verb passes on to its object.
     int obj = tree.Child(c, "obj");
     if (obj >= 0 && lexicon_.IsCue("light", LowerLemma(tree, c)) && !st.scratch->suppressed[obj] &&
@@ -486,6 +511,11 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
           }
         }
       }
+    }
+    // "ordered the newspaper to suspend publication": an order to undergo a restriction is
+    // the restriction itself, imposed by whoever orders it.
+    if (p->kind == "demand" && own != Modality::kNegated && inner.code.compare(0, 2, "17") == 0) {
+      out->code = inner.code;
     }
     // The addressee of an appeal, demand or accusation is the target ("urged Russia to
     // withdraw"); otherwise the governed event's own target ("vowed to attack Raqqa").
