@@ -407,6 +407,13 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
       candidates.push_back(c);
     }
   }
+  // ... or hang it on the object ("ordered [the newspaper to suspend publication]").
+  if (int obj = tree.Child(token, "obj"); object_control && obj >= 0) {
+    for (int c : tree.Children(obj, "acl")) {
+      int mark = tree.Child(c, "mark");
+      if (tree.upos(c) == "VERB" && mark >= 0 && LowerLemma(tree, mark) == "to") candidates.push_back(c);
+    }
+  }
   // A complement noun under a light verb may see its complement attached to the verb
   // ("launched an investigation into the attack").
   std::vector<int> heads{token};
