@@ -2,13 +2,17 @@
 // `sitrep train-parser`.
 //
 //   1. Read every training file (sentences concatenated in the order given).
+//      Word clusters (optional): Brown clustering (word_clusters.h) of the raw text files
+//      given as cluster_text, segmented by the foundation segmenter, plus the training
+//      sentences' words; used by the tagger and the parser as features.
 //   2. Lemmatiser: learnt from all sentences (lemmatizer.h).
 //   3. Tagger: trained on all sentences (tagger.h).
 //   4. Parser input tags are *predicted*, as at run time: the sentences are split into
 //      `jackknife_folds` folds (sentence i goes to fold i mod k); each fold is tagged by a
 //      tagger trained on the other folds. With jackknife_folds < 2 the final tagger tags the
 //      training data itself (faster, slightly worse parser).
-//   5. Parser: trained on the predicted tags and the gold trees (dependency_parser.h).
+//   5. Parser: trained on the predicted tags and the gold trees (dependency_parser.h);
+//      with a dev file, the epoch that parses it best (LAS) is kept.
 //   6. Entity recogniser (optional): EntityRecognizer::Train on the sentences of the files
 //      that carry GUM Entity= annotation.
 // Everything is deterministic: fixed seeds, fixed orders.
@@ -25,12 +29,31 @@
 #include "syntax/entity_recognizer.h"
 #include "syntax/syntax_model.h"
 #include "syntax/tagger.h"
+#include "syntax/word_clusters.h"
 
 namespace sitrep {
 
 struct SyntaxTrainOptions {
   std::vector<std::string> train_files;  // CoNLL-U, plain or gzip
   int jackknife_folds = 4;
+  // Development CoNLL-U (gold trees) for the parser's epoch selection; tagged with the
+  // final tagger, as at run time. Empty: keep the last epoch.
+  std::string dev_file;
+  // Experiments: take the tagger from this model file instead of training one.
+  std::string tagger_from;
+  // Experiments: read the parser's input tags from this CoNLL-U file (the training
+  // sentences in the same order, e.g. written by write_parser_input) instead of
+  // jackknifing; and write the jackknifed training tags there.
+  std::string parser_input;
+  std::string write_parser_input;
+  // Raw UTF-8 text for word clusters: files, or directories searched recursively for
+  // *.txt (in sorted order). Empty: no clusters (unless clusters_from is set).
+  std::vector<std::string> cluster_text;
+  BrownClusteringOptions clusters;
+  // Reuse the clusters of this model's tagger instead of clustering again.
+  std::string clusters_from;
+  // Write the clusters as "path<TAB>word<TAB>count" lines here, for inspection.
+  std::string clusters_dump;
   TaggerOptions tagger;
   ParserOptions parser;
   bool train_entities = true;
@@ -43,6 +66,7 @@ struct SyntaxTrainReport {
   size_t sentences = 0;
   size_t words = 0;
   double read_seconds = 0;
+  double cluster_seconds = 0;
   double tagger_seconds = 0;     // final tagger
   double jackknife_seconds = 0;  // fold taggers and tagging
   double parser_seconds = 0;
