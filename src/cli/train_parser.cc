@@ -72,6 +72,8 @@ void RegisterTrainParser(CLI::App* app, int* exit_code) {
   cmd->add_option("--cluster-text", o.cluster_text,
                   "Raw text (file, or directory of *.txt) for word clusters; repeatable")
       ->check(CLI::ExistingPath);
+  cmd->add_flag("--cluster-treebank", o.cluster_treebank,
+                "Word clusters from the --train sentences' words (with any --cluster-text)");
   cmd->add_option("--clusters", o.clusters.num_clusters, "Number of Brown clusters")
       ->capture_default_str();
   cmd->add_option("--cluster-min-count", o.clusters.min_count,

@@ -45,13 +45,23 @@ LinearModel LinearModel::BuildFlat(uint32_t num_classes, float scale,
   m.scale_ = scale;
   m.dense_stride_ = (num_classes + 7) / 8 * 8;
   m.stride_ = m.inline_weights() ? 1 + (num_classes + 1) / 2 : 2;
+  // Zero weights carry nothing: they are dropped, and so are rows left empty, so that a
+  // model and its serialised copy have the same rows.
+  std::vector<Entry> row;
+  auto nonzero = [&](size_t r) {
+    row.clear();
+    for (uint32_t e = begin[r]; e < begin[r + 1]; ++e) {
+      if (entries[e].weight != 0) row.push_back(entries[e]);
+    }
+    return !row.empty();
+  };
   size_t rows = 0;
-  for (size_t r = 0; r < keys.size(); ++r) rows += begin[r + 1] > begin[r];
+  for (size_t r = 0; r < keys.size(); ++r) rows += nonzero(r);
   m.capacity_ = 2 * rows + 8;
-  m.table_.assign(m.capacity_ * m.stride_, 0);
+  m.table_.assign((m.capacity_ + 1) * m.stride_, 0);
   if (!m.inline_weights()) m.entries_.reserve(entries.size() + rows);
   for (size_t r = 0; r < keys.size(); ++r) {
-    if (begin[r + 1] > begin[r]) m.Insert(keys[r], &entries[begin[r]], begin[r + 1] - begin[r]);
+    if (nonzero(r)) m.Insert(keys[r], row.data(), row.size());
   }
   m.entries_.shrink_to_fit();
   m.dense_.shrink_to_fit();
@@ -95,11 +105,14 @@ LinearModel LinearModel::BuildDirectFlat(uint32_t num_classes, float scale, int 
   for (size_t r = 0; r < keys.size(); ++r) {
     if (keys[r] >= m.capacity_ || begin[r + 1] == begin[r]) continue;
     int16_t* w = reinterpret_cast<int16_t*>(&m.table_[keys[r] * m.stride_]);
+    size_t nonzero = 0;
     for (uint32_t e = begin[r]; e < begin[r + 1]; ++e) {
-      if (entries[e].label < m.num_classes_) w[entries[e].label] = entries[e].weight;
+      if (entries[e].label >= m.num_classes_ || entries[e].weight == 0) continue;
+      w[entries[e].label] = entries[e].weight;
+      ++nonzero;
     }
-    ++m.num_rows_;
-    m.num_weights_ += begin[r + 1] - begin[r];
+    m.num_rows_ += nonzero > 0;
+    m.num_weights_ += nonzero;
   }
   return m;
 }
@@ -115,11 +128,15 @@ LinearModel LinearModel::ToDirect(int bits) const {
 // A row is dense when it fills more than a quarter of the classes: a dense add is then
 // cheaper than the scattered one.
 void LinearModel::Insert(uint32_t key, const Entry* entries, size_t n) {
-  key = Canonical(key);
-  size_t i = Home(key);
-  while (table_[i * stride_] != 0) i = i + 1 == capacity_ ? 0 : i + 1;
-  uint32_t* slot = &table_[i * stride_];
-  slot[0] = key;
+  uint32_t* slot = &table_[capacity_ * stride_];  // the slot of key 0
+  if (key == 0) {
+    has_zero_key_ = true;
+  } else {
+    size_t i = Home(key);
+    while (table_[i * stride_] != 0) i = i + 1 == capacity_ ? 0 : i + 1;
+    slot = &table_[i * stride_];
+    slot[0] = key;
+  }
   ++num_rows_;
   num_weights_ += n;
   if (inline_weights()) {
@@ -141,7 +158,7 @@ void LinearModel::Insert(uint32_t key, const Entry* entries, size_t n) {
 
 const uint32_t* LinearModel::Find(uint32_t key) const {
   if (capacity_ == 0) return nullptr;
-  key = Canonical(key);
+  if (key == 0) return has_zero_key_ ? &table_[capacity_ * stride_] : nullptr;
   size_t i = Home(key);
   while (true) {
     const uint32_t* slot = &table_[i * stride_];
@@ -180,7 +197,7 @@ void LinearModel::Score(const uint32_t* keys, size_t n, int32_t* scores) const {
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
     for (size_t f = 0; f < m; ++f) {
-      __builtin_prefetch(&table_[Home(Canonical(keys[base + f])) * stride_]);
+      __builtin_prefetch(&table_[Home(keys[base + f]) * stride_]);
     }
     if (inline_weights()) {
       for (size_t f = 0; f < m; ++f) {
@@ -230,9 +247,12 @@ void LinearModel::ForEachRow(Fn fn) const {
     }
     return;
   }
-  for (size_t i = 0; i < capacity_; ++i) {
+  // Slot capacity_ holds key 0 (its key word reads 0 like an empty slot's).
+  for (size_t i = 0; i <= capacity_; ++i) {
     const uint32_t* slot = &table_[i * stride_];
-    if (slot[0] == 0) continue;
+    const bool used = i < capacity_ ? slot[0] != 0 : has_zero_key_;
+    if (!used) continue;
+    const uint32_t key = i < capacity_ ? slot[0] : 0;
     const int16_t* w = nullptr;
     if (inline_weights()) {
       w = InlineWeights(slot);
@@ -244,10 +264,10 @@ void LinearModel::ForEachRow(Fn fn) const {
       for (uint32_t c = 0; c < num_classes_; ++c) {
         if (w[c] != 0) row.push_back({static_cast<uint16_t>(c), w[c]});
       }
-      fn(slot[0], row.data(), row.size());
+      if (!row.empty()) fn(key, row.data(), row.size());
     } else {
       const Entry* e = &entries_[slot[1]];
-      fn(slot[0], e + 1, e->label);
+      fn(key, e + 1, e->label);
     }
   }
 }
@@ -265,8 +285,9 @@ LinearModel LinearModel::Pruned(int min_abs) const {
       begin.push_back(static_cast<uint32_t>(kept.size()));
     }
   });
-  LinearModel pruned = BuildFlat(num_classes_, scale_, keys, begin, kept);
-  return direct_bits_ > 0 ? pruned.ToDirect(direct_bits_) : std::move(pruned);
+  // Keys of a direct model are its buckets: rebuild it directly.
+  if (direct_bits_ > 0) return BuildDirectFlat(num_classes_, scale_, direct_bits_, keys, begin, kept);
+  return BuildFlat(num_classes_, scale_, keys, begin, kept);
 }
 
 size_t LinearModel::MemoryBytes() const {

@@ -89,12 +89,11 @@ class LinearModel {
   static Result<LinearModel> Deserialize(std::string_view data);
 
  private:
-  // Slots are `stride_` uint32 words: the key (0 marks an empty slot; a key of 0 is stored
-  // as 1), then either the inline int16 weights or one reference word: an index into
+  // Slots are `stride_` uint32 words: the key (0 marks an empty slot; key 0 itself has the
+  // extra slot at index capacity_, used when has_zero_key_), then either the inline int16 weights or one reference word: an index into
   // entries_ (whose first entry is a header holding the row's length in `label`) or, with
   // kDenseFlag, a row number in dense_.
   static constexpr uint32_t kDenseFlag = 0x80000000u;
-  static uint32_t Canonical(uint32_t key) { return key ? key : 1; }
   size_t Home(uint32_t key) const {
     return static_cast<size_t>((static_cast<uint64_t>(key * 0x9E3779B1u) * capacity_) >> 32);
   }
@@ -107,12 +106,13 @@ class LinearModel {
 
   uint32_t num_classes_ = 0;
   int direct_bits_ = 0;  // > 0: direct mode
+  bool has_zero_key_ = false;
   float scale_ = 1.0f;
   size_t num_rows_ = 0;
   size_t num_weights_ = 0;
   size_t capacity_ = 0;          // slots
   uint32_t stride_ = 2;          // uint32 words per slot
-  HugePageVector<uint32_t> table_;  // capacity_ * stride_ words
+  HugePageVector<uint32_t> table_;  // (capacity_ + 1) * stride_ words (hash); capacity_ * stride_ (direct)
   HugePageVector<Entry> entries_;
   HugePageVector<int16_t> dense_;  // rows of dense_stride_ weights
   uint32_t dense_stride_ = 0;   // num_classes_ rounded up to a multiple of 8

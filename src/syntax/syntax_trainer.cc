@@ -146,7 +146,7 @@ Result<WordClusters> MakeClusters(const SyntaxTrainOptions& options,
   if (!options.clusters_from.empty()) {
     SITREP_ASSIGN_OR_RETURN(Tagger tagger, LoadTagger(options.clusters_from));
     clusters = tagger.clusters();
-  } else if (!options.cluster_text.empty()) {
+  } else if (!options.cluster_text.empty() || options.cluster_treebank) {
     SITREP_ASSIGN_OR_RETURN(auto sentences, ClusterSentences(options.cluster_text, treebank));
     BrownClusteringOptions cluster_options = options.clusters;
     cluster_options.verbose = options.verbose;
@@ -276,7 +276,8 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions& 
     info += " " + path.substr(path.find_last_of('/') + 1);
   }
   info += "\nword clusters: " + std::to_string(tagger.clusters().size()) + " words" +
-          (options.cluster_text.empty() ? "" : ", " + std::to_string(options.clusters.num_clusters) + " classes");
+          (tagger.clusters().empty() ? "" : ", " + std::to_string(options.clusters.num_clusters) + " classes" +
+                                                  (options.cluster_text.empty() ? " (treebank words)" : ""));
   info += "\njackknife folds: " + std::to_string(options.jackknife_folds) +
           "\ntagger epochs: " + std::to_string(options.tagger.epochs) +
           "\nparser epochs: " + std::to_string(options.parser.epochs) +

@@ -49,6 +49,9 @@ struct SyntaxTrainOptions {
   // Raw UTF-8 text for word clusters: files, or directories searched recursively for
   // *.txt (in sorted order). Empty: no clusters (unless clusters_from is set).
   std::vector<std::string> cluster_text;
+  // Cluster the training sentences' words too when no cluster_text is given (the committed
+  // model's clusters come from the treebanks alone, so no other text is needed).
+  bool cluster_treebank = false;
   BrownClusteringOptions clusters;
   // Reuse the clusters of this model's tagger instead of clustering again.
   std::string clusters_from;
