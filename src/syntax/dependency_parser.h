@@ -120,6 +120,9 @@ class DependencyParser {
 
  private:
   friend class ParserTraining;
+  // The one move the state allows, or kUnforced when it allows several.
+  static constexpr Move kUnforced = static_cast<Move>(255);
+  static Move ForcedMove(const ParserState& state);
   // The highest-scoring move that the state allows.
   static Move BestMove(const ParserState& state, const int32_t* scores);
   // The highest-scoring label other than root.

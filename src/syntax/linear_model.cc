@@ -55,16 +55,26 @@ LinearModel LinearModel::BuildFlat(uint32_t num_classes, float scale,
     }
     return !row.empty();
   };
-  size_t rows = 0;
-  for (size_t r = 0; r < keys.size(); ++r) rows += nonzero(r);
+  // Sizes first, so that no array grows (and is copied) while the rows go in.
+  size_t rows = 0, dense_rows = 0, sparse_entries = 0;
+  for (size_t r = 0; r < keys.size(); ++r) {
+    if (!nonzero(r)) continue;
+    ++rows;
+    if (m.Dense(row.size())) {
+      ++dense_rows;
+    } else {
+      sparse_entries += row.size() + 1;
+    }
+  }
   m.capacity_ = 2 * rows + 8;
   m.table_.assign((m.capacity_ + 1) * m.stride_, 0);
-  if (!m.inline_weights()) m.entries_.reserve(entries.size() + rows);
+  if (!m.inline_weights()) {
+    m.entries_.reserve(sparse_entries);
+    m.dense_.reserve(dense_rows * m.dense_stride_);
+  }
   for (size_t r = 0; r < keys.size(); ++r) {
     if (nonzero(r)) m.Insert(keys[r], row.data(), row.size());
   }
-  m.entries_.shrink_to_fit();
-  m.dense_.shrink_to_fit();
   return m;
 }
 
@@ -143,7 +153,7 @@ void LinearModel::Insert(uint32_t key, const Entry* entries, size_t n) {
     int16_t w[2 * kInlineClasses] = {};
     for (size_t e = 0; e < n; ++e) w[entries[e].label] = entries[e].weight;
     std::memcpy(slot + 1, w, (stride_ - 1) * sizeof(uint32_t));
-  } else if (n * 4 > dense_stride_) {
+  } else if (Dense(n)) {
     uint32_t row = static_cast<uint32_t>(dense_.size() / dense_stride_);
     dense_.resize(dense_.size() + dense_stride_, 0);
     int16_t* w = &dense_[static_cast<size_t>(row) * dense_stride_];

@@ -100,6 +100,8 @@ class LinearModel {
   const uint32_t* Find(uint32_t key) const;
   void Insert(uint32_t key, const Entry* entries, size_t n);
   bool inline_weights() const { return num_classes_ <= kInlineClasses; }
+  // A row of n entries is stored densely when it fills more than a quarter of the classes.
+  bool Dense(size_t n) const { return n * 4 > dense_stride_; }
   // Calls fn(key, entries, count) for every row.
   template <typename Fn>
   void ForEachRow(Fn fn) const;
