@@ -60,7 +60,7 @@ void RegisterTrainParser(CLI::App* app, int* exit_code) {
       ->required();
   cmd->add_option("-o,--output", flags->output, "Where to write the model")->capture_default_str();
   cmd->add_option("--dev", flags->dev,
-                  "Development CoNLL-U: keep the parser epoch that parses it best, and print "
+                  "Development CoNLL-U: keep the tagger epoch that tags it best, and print "
                   "its scores after training");
   cmd->add_option("--tagger-from", o.tagger_from,
                   "Experiments: reuse the tagger of this model instead of training one");
@@ -83,16 +83,9 @@ void RegisterTrainParser(CLI::App* app, int* exit_code) {
                   "Reuse the word clusters of this model instead of clustering");
   cmd->add_option("--clusters-dump", o.clusters_dump,
                   "Write the clusters (path, word, count) to this text file");
-  cmd->add_option("--move-bits", o.parser.move_bits,
-                  "Parser: the move model hashes features into 2^N buckets (0: exact keys)")
-      ->capture_default_str();
   cmd->add_option("--explore-probability", o.parser.explore_probability,
                   "Parser: chance of following its own wrong move while training")
       ->capture_default_str();
-  cmd->add_flag("!--no-parser-clusters", o.parser.cluster_features,
-                "Parser: no word-cluster features");
-  cmd->add_flag("!--no-projectivize", o.parser.projectivize,
-                "Parser: train on non-projective trees as they are");
   cmd->add_option("--tagger-epochs", o.tagger.epochs, "Tagger training passes")
       ->capture_default_str();
   cmd->add_option("--parser-epochs", o.parser.epochs, "Parser training passes")

@@ -251,16 +251,7 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions& 
   std::vector<ParserExample> examples;
   examples.reserve(all.size());
   for (size_t i = 0; i < all.size(); ++i) examples.push_back(MakeExample(all[i], tags[i], tagger));
-  std::vector<ParserExample> dev;
-  ParserOptions parser_options = options.parser;
-  if (!dev_sentences.empty()) {
-    TaggerScratch scratch;
-    for (const ConllSentence& s : dev_sentences) {
-      dev.push_back(MakeExample(s, PredictedTags(tagger, s, &scratch), tagger));
-    }
-    parser_options.dev = &dev;
-  }
-  DependencyParser parser = DependencyParser::Train(examples, parser_options);
+  DependencyParser parser = DependencyParser::Train(examples, options.parser);
   report->parser_seconds = Since(t);
 
   std::unique_ptr<EntityRecognizer> ner;
@@ -280,9 +271,8 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions& 
                                                   (options.cluster_text.empty() ? " (treebank words)" : ""));
   info += "\njackknife folds: " + std::to_string(options.jackknife_folds) +
           "\ntagger epochs: " + std::to_string(options.tagger.epochs) +
-          "\nparser epochs: " + std::to_string(options.parser.epochs) +
           (options.dev_file.empty() ? "" : " (best on " + options.dev_file.substr(options.dev_file.find_last_of('/') + 1) + " kept)") +
-          "\n";
+          "\nparser epochs: " + std::to_string(options.parser.epochs) + "\n";
   return std::make_unique<SyntaxModel>(std::move(tagger), std::move(lemmatizer), std::move(parser),
                                        std::move(ner), std::move(info));
 }

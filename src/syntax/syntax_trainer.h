@@ -11,8 +11,7 @@
 //      `jackknife_folds` folds (sentence i goes to fold i mod k); each fold is tagged by a
 //      tagger trained on the other folds. With jackknife_folds < 2 the final tagger tags the
 //      training data itself (faster, slightly worse parser).
-//   5. Parser: trained on the predicted tags and the gold trees (dependency_parser.h);
-//      with a dev file, the epoch that parses it best (LAS) is kept.
+//   5. Parser: trained on the predicted tags and the gold trees (dependency_parser.h).
 //   6. Entity recogniser (optional): EntityRecognizer::Train on the sentences of the files
 //      that carry GUM Entity= annotation.
 // Everything is deterministic: fixed seeds, fixed orders.
@@ -36,8 +35,8 @@ namespace sitrep {
 struct SyntaxTrainOptions {
   std::vector<std::string> train_files;  // CoNLL-U, plain or gzip
   int jackknife_folds = 4;
-  // Development CoNLL-U (gold trees) for the parser's epoch selection; tagged with the
-  // final tagger, as at run time. Empty: keep the last epoch.
+  // Development CoNLL-U for the tagger's epoch selection (the epoch that tags it best,
+  // UPOS+XPOS, is kept). Empty: keep the last epoch.
   std::string dev_file;
   // Experiments: take the tagger from this model file instead of training one.
   std::string tagger_from;
