@@ -12,6 +12,7 @@
 #include "syntax/ner_scoring.h"
 #include "syntax/parser_evaluation.h"
 #include "syntax/syntax_model.h"
+#include "syntax/text_corpus.h"
 
 namespace sitrep::cli {
 
@@ -23,6 +24,8 @@ struct EvalParserFlags {
   std::string predicted_out;
   int prune_tagger = 0;
   int prune_parser = 0;
+  int timing_passes = 1;
+  std::vector<std::string> speed_text;
 };
 
 // Exact-match entity F1 (percent) of the model's recogniser on the gold file, using the
@@ -67,7 +70,7 @@ int Run(const EvalParserFlags& flags) {
     return 1;
   }
   std::vector<ConllSentence> predicted;
-  ParserCounts c = EvaluateParser(**model, *gold, &predicted);
+  ParserCounts c = EvaluateParser(**model, *gold, &predicted, flags.timing_passes);
   double ner_f1 = EntityF1(**model, flags.gold, predicted);
   std::string out;
   JsonWriter json(&out);
@@ -83,8 +86,25 @@ int Run(const EvalParserFlags& flags) {
   if (ner_f1 >= 0) json.Field("ner_f1", ner_f1);
   json.Field("sentences_per_second", c.cpu_seconds > 0 ? c.sentences / c.cpu_seconds : 0.0)
       .Field("sentences_per_wall_second", c.seconds > 0 ? c.sentences / c.seconds : 0.0)
-      .Field("model_load_seconds", load_seconds)
-      .EndObject();
+      .Field("speed_clock", "thread CPU time; fastest of " +
+                                std::to_string(std::max(1, flags.timing_passes)) + " passes")
+      .Field("model_load_seconds", load_seconds);
+  if (!flags.speed_text.empty()) {
+    auto docs = ReadTextDocuments(flags.speed_text);
+    if (!docs.ok()) {
+      std::fprintf(stderr, "sitrep eval-parser: %s\n", docs.status().ToString().c_str());
+      return 1;
+    }
+    AnnotationSpeed speed = MeasureAnnotationSpeed(**model, &*docs, flags.timing_passes);
+    json.Field("text_documents", speed.documents)
+        .Field("text_sentences", speed.sentences)
+        .Field("text_tokens", speed.tokens)
+        .Field("text_sentences_per_second",
+               speed.cpu_seconds > 0 ? speed.sentences / speed.cpu_seconds : 0.0)
+        .Field("text_sentences_per_wall_second",
+               speed.seconds > 0 ? speed.sentences / speed.seconds : 0.0);
+  }
+  json.EndObject();
   std::printf("%s\n", out.c_str());
   if (!flags.predicted_out.empty()) {
     std::string text;
@@ -112,14 +132,23 @@ void RegisterEvalParser(CLI::App* app, int* exit_code) {
       "subtype; las_full_labels also checks the subtype), ner_f1 (exact-span F1 in percent\n"
       "of the named-entity projection, only when the gold file has GUM Entity= annotation),\n"
       "sentences_per_second (tagging+lemmas+parsing on one thread per CPU-second of that\n"
-      "thread, excluding I/O; sentences_per_wall_second is the same per elapsed second) and\n"
-      "model_load_seconds. Multiword-token lines and empty nodes are ignored.\n\n"
+      "thread, excluding I/O; sentences_per_wall_second is the same per elapsed second;\n"
+      "speed_clock says so), model_load_seconds and, with --speed-text, text_sentences and\n"
+      "text_sentences_per_second for the same work on segmented raw text. Multiword-token\n"
+      "lines and empty nodes are ignored.\n\n"
       "Examples:\n"
       "  sitrep eval-parser /work/shared/data/ud/en_ewt-ud-test.conllu\n"
       "  sitrep eval-parser --model /tmp/m.model en_gum-ud-dev.conllu --predicted out.conllu\n");
   cmd->add_option("gold", flags->gold, "Gold CoNLL-U file")->required();
   cmd->add_option("--model", flags->model, "Syntax model file")->capture_default_str();
   cmd->add_option("--predicted", flags->predicted_out, "Also write the predicted CoNLL-U here");
+  cmd->add_option("--speed-text", flags->speed_text,
+                  "Also time the syntax stage on raw text (file, or directory of *.txt; "
+                  "segmented first, untimed); repeatable")
+      ->check(CLI::ExistingPath);
+  cmd->add_option("--timing-passes", flags->timing_passes,
+                  "Annotate the file this many times and report the fastest pass's speed")
+      ->capture_default_str();
   cmd->add_option("--prune-tagger", flags->prune_tagger,
                   "Experiment: drop tagger weights below this (int16 units) after loading");
   cmd->add_option("--prune-parser", flags->prune_parser,

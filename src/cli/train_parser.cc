@@ -59,7 +59,33 @@ void RegisterTrainParser(CLI::App* app, int* exit_code) {
   cmd->add_option("--train", o.train_files, "Training CoNLL-U file (repeat for several)")
       ->required();
   cmd->add_option("-o,--output", flags->output, "Where to write the model")->capture_default_str();
-  cmd->add_option("--dev", flags->dev, "Development CoNLL-U: print its scores after training");
+  cmd->add_option("--dev", flags->dev,
+                  "Development CoNLL-U: keep the tagger epoch that tags it best, and print "
+                  "its scores after training");
+  cmd->add_option("--tagger-from", o.tagger_from,
+                  "Experiments: reuse the tagger of this model instead of training one");
+  cmd->add_option("--parser-input", o.parser_input,
+                  "Experiments: parser training tags from this CoNLL-U (the --train sentences "
+                  "in order, e.g. from --write-parser-input) instead of jackknifing");
+  cmd->add_option("--write-parser-input", o.write_parser_input,
+                  "Write the training sentences with their jackknifed tags to this file");
+  cmd->add_option("--cluster-text", o.cluster_text,
+                  "Raw text (file, or directory of *.txt) for word clusters; repeatable")
+      ->check(CLI::ExistingPath);
+  cmd->add_flag("--cluster-treebank", o.cluster_treebank,
+                "Word clusters from the --train sentences' words (with any --cluster-text)");
+  cmd->add_option("--clusters", o.clusters.num_clusters, "Number of Brown clusters")
+      ->capture_default_str();
+  cmd->add_option("--cluster-min-count", o.clusters.min_count,
+                  "Words seen fewer times get no cluster")
+      ->capture_default_str();
+  cmd->add_option("--clusters-from", o.clusters_from,
+                  "Reuse the word clusters of this model instead of clustering");
+  cmd->add_option("--clusters-dump", o.clusters_dump,
+                  "Write the clusters (path, word, count) to this text file");
+  cmd->add_option("--explore-probability", o.parser.explore_probability,
+                  "Parser: chance of following its own wrong move while training")
+      ->capture_default_str();
   cmd->add_option("--tagger-epochs", o.tagger.epochs, "Tagger training passes")
       ->capture_default_str();
   cmd->add_option("--parser-epochs", o.parser.epochs, "Parser training passes")
@@ -82,6 +108,7 @@ void RegisterTrainParser(CLI::App* app, int* exit_code) {
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress on stderr");
   cmd->callback([flags, exit_code] {
     flags->options.train_entities = !flags->no_entities;
+    flags->options.dev_file = flags->dev;
     flags->options.verbose = !flags->quiet;
     flags->options.tagger.verbose = !flags->quiet;
     flags->options.parser.verbose = !flags->quiet;

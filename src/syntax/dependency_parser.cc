@@ -266,6 +266,16 @@ void DependencyParser::Parse(const std::vector<ParserWord>& words, ParserScratch
   st.Init(n);
   scratch->scores.resize(1 + 2 * labels_.size());
   while (!st.Terminal()) {
+    // Forced moves need no scoring (BestAllowed could pick nothing else): SHIFT on an
+    // empty stack, and the last word's attachment to the root, which takes the root label.
+    if (st.stack_size() == 0) {
+      st.Apply(Move::kShift, -1);
+      continue;
+    }
+    if (st.stack_size() == 1 && st.Buffer(0) == n) {
+      st.Apply(Move::kLeft, root_label_);
+      continue;
+    }
     Features(words, st, &scratch->keys);
     std::fill(scratch->scores.begin(), scratch->scores.end(), 0);
     model_.Score(scratch->keys.data(), scratch->keys.size(), scratch->scores.data());

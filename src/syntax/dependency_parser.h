@@ -6,6 +6,8 @@
 //
 // The parser sees each word as two hashed atoms (ParserWord): the lower-cased form and the
 // part-of-speech tag. The caller computes them (SyntaxModel uses the tagger's UPOS/XPOS).
+// (A variant with separate move and label models, word-cluster features and a hashed move
+// model was tried and parsed EWT less accurately; see git history of this file.)
 //
 // Thread safety: a trained DependencyParser is immutable; Parse() may run on many threads
 // at once, each with its own ParserScratch.
@@ -19,6 +21,7 @@
 #include "base/status.h"
 #include "syntax/linear_model.h"
 #include "syntax/transition_system.h"
+#include "syntax/word_features.h"
 
 namespace sitrep {
 
@@ -30,6 +33,11 @@ struct ParserWord {
 // Atoms for a word: the form is lower-cased (ASCII) before hashing; `tag` is any string
 // naming the tag (SyntaxModel passes "UPOS/XPOS").
 ParserWord MakeParserWord(std::string_view form, std::string_view tag);
+// The same from the tagger's atoms of the word (its `lower` is that hash) and the hash of
+// the tag name.
+inline ParserWord MakeParserWord(const WordAtoms& atoms, uint64_t tag_hash) {
+  return ParserWord{atoms.lower, tag_hash};
+}
 
 // One training sentence: words, gold heads (0-based, -1 root) and labels.
 struct ParserExample {

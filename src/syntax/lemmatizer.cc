@@ -4,6 +4,7 @@
 #include <map>
 
 #include "syntax/binary_io.h"
+#include "syntax/feature_hash.h"
 #include "syntax/word_features.h"
 
 namespace sitrep {
@@ -45,6 +46,18 @@ std::string Lemmatizer::Key(std::string_view xpos, std::string_view text) {
   return key;
 }
 
+uint64_t Lemmatizer::KeyHash(std::string_view xpos, std::string_view text) {
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, as HashBytes(Key(xpos, text))
+  auto add = [&h](unsigned char c) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  };
+  for (unsigned char c : xpos) add(c);
+  add('\t');
+  for (unsigned char c : text) add(c);
+  return h;
+}
+
 Lemmatizer Lemmatizer::Train(const std::vector<ConllSentence>& sentences) {
   // (xpos, suffix) -> encoded rule -> count; (xpos, form) -> lemma -> count.
   std::map<std::string, std::map<std::string, int>> rule_counts;
@@ -77,7 +90,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConllSentence>& sentences) {
     r.cut = static_cast<uint8_t>(best_rule[0]);
     r.lower = best_rule[1] == 'L';
     r.append = best_rule.substr(2);
-    lem.rules_[key] = r;
+    lem.rules_[HashBytes(key)] = r;
   }
   for (const auto& [key, lemmas] : lemma_counts) {
     int best = 0;
@@ -90,7 +103,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConllSentence>& sentences) {
     if (!lem.ApplyRules(std::string_view(key).substr(tab + 1), std::string_view(key).substr(0, tab),
                         &predicted) ||
         predicted != best_lemma) {
-      lem.exceptions_[key] = best_lemma;
+      lem.exceptions_[HashBytes(key)] = best_lemma;
     }
   }
   return lem;
@@ -100,7 +113,7 @@ bool Lemmatizer::ApplyRules(std::string_view form, std::string_view xpos, std::s
   std::string lower;
   LowerAscii(form, &lower);
   for (size_t k = std::min(kMaxSuffix, lower.size()) + 1; k-- > 0;) {
-    auto it = rules_.find(Key(xpos, std::string_view(lower).substr(lower.size() - k)));
+    auto it = rules_.find(KeyHash(xpos, std::string_view(lower).substr(lower.size() - k)));
     if (it == rules_.end()) continue;
     const Rule& r = it->second;
     if (r.cut > form.size()) continue;
@@ -114,7 +127,7 @@ bool Lemmatizer::ApplyRules(std::string_view form, std::string_view xpos, std::s
 
 std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,
                                   std::string_view xpos) const {
-  auto it = exceptions_.find(Key(xpos, form));
+  auto it = exceptions_.find(KeyHash(xpos, form));
   if (it != exceptions_.end()) return it->second;
   std::string lemma;
   if (ApplyRules(form, xpos, &lemma)) return lemma;
@@ -125,18 +138,18 @@ std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,
 
 void Lemmatizer::Serialize(std::string* out) const {
   BinaryWriter w(out);
-  std::map<std::string, Rule> rules(rules_.begin(), rules_.end());
+  std::map<uint64_t, Rule> rules(rules_.begin(), rules_.end());
   w.Varint(rules.size());
   for (const auto& [key, r] : rules) {
-    w.String(key);
+    w.U64(key);
     w.U8(r.cut);
     w.U8(r.lower ? 1 : 0);
     w.String(r.append);
   }
-  std::map<std::string, std::string> exceptions(exceptions_.begin(), exceptions_.end());
+  std::map<uint64_t, std::string> exceptions(exceptions_.begin(), exceptions_.end());
   w.Varint(exceptions.size());
   for (const auto& [key, lemma] : exceptions) {
-    w.String(key);
+    w.U64(key);
     w.String(lemma);
   }
 }
@@ -147,17 +160,18 @@ Result<Lemmatizer> Lemmatizer::Deserialize(std::string_view data) {
   uint64_t n = 0;
   if (!r.Size(data.size(), &n)) return Status::Corruption("lemmatizer: truncated");
   for (uint64_t i = 0; i < n; ++i) {
-    std::string key;
+    uint64_t key = 0;
     Rule rule;
     uint8_t lower = 0;
-    if (!r.String(&key) || !r.U8(&rule.cut) || !r.U8(&lower) || !r.String(&rule.append)) break;
+    if (!r.U64(&key) || !r.U8(&rule.cut) || !r.U8(&lower) || !r.String(&rule.append)) break;
     rule.lower = lower != 0;
     lem.rules_[key] = std::move(rule);
   }
   if (!r.Size(data.size(), &n)) return Status::Corruption("lemmatizer: truncated");
   for (uint64_t i = 0; i < n; ++i) {
-    std::string key, lemma;
-    if (!r.String(&key) || !r.String(&lemma)) break;
+    uint64_t key = 0;
+    std::string lemma;
+    if (!r.U64(&key) || !r.String(&lemma)) break;
     lem.exceptions_[key] = std::move(lemma);
   }
   if (!r.ok() || !r.AtEnd()) return Status::Corruption("lemmatizer: truncated");

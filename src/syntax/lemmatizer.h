@@ -44,11 +44,13 @@ class Lemmatizer {
     std::string append;       // appended after cutting
   };
   static std::string Key(std::string_view xpos, std::string_view text);
+  // Lookups use a 64-bit hash of Key(xpos, text), computed without building the string.
+  static uint64_t KeyHash(std::string_view xpos, std::string_view text);
   bool ApplyRules(std::string_view form, std::string_view xpos, std::string* lemma) const;
 
   static constexpr size_t kMaxSuffix = 5;
-  std::unordered_map<std::string, Rule> rules_;             // "XPOS\tsuffix" -> rule
-  std::unordered_map<std::string, std::string> exceptions_;  // "XPOS\tform" -> lemma
+  std::unordered_map<uint64_t, Rule> rules_;             // KeyHash(XPOS, suffix) -> rule
+  std::unordered_map<uint64_t, std::string> exceptions_;  // KeyHash(XPOS, form) -> lemma
 };
 
 }  // namespace sitrep

@@ -5,6 +5,15 @@
 // quantised to int16 with one scale per model, so scores are exact integers and the model
 // is small; argmax decisions need no scale. Unknown keys contribute nothing.
 //
+// Layout: an open-addressing table at load factor <= 0.5 (linear probing). With at most
+// kInlineClasses classes the weights sit in the slot itself, so a lookup touches one cache
+// line; otherwise a slot points at a sparse run of entries or at a dense row.
+//
+// Direct mode (BuildDirect, for models with at most kInlineClasses classes): a "hash
+// kernel". Keys are reduced to 2^bits buckets by DirectBucket() and the bucket array holds
+// the weights with no keys, so a lookup is one memory access with no probing; features that
+// share a bucket share weights. Trainers must use the reduced keys.
+//
 // Built by PerceptronTrainer::Finish (perceptron.h) or by Deserialize.
 // Thread safety: immutable after construction; Score may be called from any thread.
 #pragma once
@@ -15,11 +24,15 @@
 #include <vector>
 
 #include "base/status.h"
+#include "syntax/huge_page_allocator.h"
 
 namespace sitrep {
 
 class LinearModel {
  public:
+  // Models with this many classes or fewer keep their weights inline in the table.
+  static constexpr uint32_t kInlineClasses = 6;
+
   struct Entry {
     uint16_t label;
     int16_t weight;
@@ -42,6 +55,19 @@ class LinearModel {
   static LinearModel BuildFlat(uint32_t num_classes, float scale, const std::vector<uint32_t>& keys,
                                const std::vector<uint32_t>& begin, const std::vector<Entry>& entries);
 
+  // The bucket of `key` in a direct model of 2^bits buckets (1 <= bits <= 30).
+  static uint32_t DirectBucket(uint32_t key, int bits) { return key >> (32 - bits); }
+  // A direct model: row keys must be buckets (< 2^bits); num_classes <= kInlineClasses.
+  static LinearModel BuildDirect(uint32_t num_classes, float scale, int bits,
+                                 std::vector<Row> rows);
+  static LinearModel BuildDirectFlat(uint32_t num_classes, float scale, int bits,
+                                     const std::vector<uint32_t>& keys,
+                                     const std::vector<uint32_t>& begin,
+                                     const std::vector<Entry>& entries);
+  // This model's rows in a direct model of 2^bits buckets (keys must already be buckets).
+  LinearModel ToDirect(int bits) const;
+  int direct_bits() const { return direct_bits_; }
+
   // Adds the rows of the `n` features in `keys` to scores[0..num_classes()). The caller
   // zeroes *scores first (so a base score can be accumulated over several calls).
   void Score(const uint32_t* keys, size_t n, int32_t* scores) const;
@@ -52,34 +78,45 @@ class LinearModel {
 
   uint32_t num_classes() const { return num_classes_; }
   size_t num_rows() const { return num_rows_; }
-  size_t num_weights() const { return entries_.size(); }
+  size_t num_weights() const { return num_weights_; }
   float scale() const { return scale_; }
   // Approximate heap bytes in use.
   size_t MemoryBytes() const;
 
   void Serialize(std::string* out) const;
-  // Errors: Corruption when `data` is truncated or inconsistent.
+  // Errors: Corruption when `data` is truncated or inconsistent. Direct models come back
+  // direct (the mode is part of the format).
   static Result<LinearModel> Deserialize(std::string_view data);
 
  private:
-  // Rows with many entries are stored densely (one int16 per class, in dense_), which is
-  // faster to add than scattered entries; the others sparsely in entries_.
+  // Slots are `stride_` uint32 words: the key (0 marks an empty slot; key 0 itself has the
+  // extra slot at index capacity_, used when has_zero_key_), then either the inline int16 weights or one reference word: an index into
+  // entries_ (whose first entry is a header holding the row's length in `label`) or, with
+  // kDenseFlag, a row number in dense_.
   static constexpr uint32_t kDenseFlag = 0x80000000u;
-  struct Slot {
-    uint32_t key;
-    uint32_t begin;  // into entries_, or (with kDenseFlag) row index into dense_
-    uint32_t end;    // begin == end marks an empty slot
-  };
-  const Slot* Find(uint32_t key) const;
+  size_t Home(uint32_t key) const {
+    return static_cast<size_t>((static_cast<uint64_t>(key * 0x9E3779B1u) * capacity_) >> 32);
+  }
+  const uint32_t* Find(uint32_t key) const;
   void Insert(uint32_t key, const Entry* entries, size_t n);
-  size_t Home(uint32_t key) const;
+  bool inline_weights() const { return num_classes_ <= kInlineClasses; }
+  // A row of n entries is stored densely when it fills more than a quarter of the classes.
+  bool Dense(size_t n) const { return n * 4 > dense_stride_; }
+  // Calls fn(key, entries, count) for every row.
+  template <typename Fn>
+  void ForEachRow(Fn fn) const;
 
   uint32_t num_classes_ = 0;
+  int direct_bits_ = 0;  // > 0: direct mode
+  bool has_zero_key_ = false;
   float scale_ = 1.0f;
   size_t num_rows_ = 0;
-  std::vector<Slot> slots_;  // open addressing, power-of-two size, linear probing
-  std::vector<Entry> entries_;
-  std::vector<int16_t> dense_;  // rows of num_classes_ weights
+  size_t num_weights_ = 0;
+  size_t capacity_ = 0;          // slots
+  uint32_t stride_ = 2;          // uint32 words per slot
+  HugePageVector<uint32_t> table_;  // (capacity_ + 1) * stride_ words (hash); capacity_ * stride_ (direct)
+  HugePageVector<Entry> entries_;
+  HugePageVector<int16_t> dense_;  // rows of dense_stride_ weights
   uint32_t dense_stride_ = 0;   // num_classes_ rounded up to a multiple of 8
 };
 

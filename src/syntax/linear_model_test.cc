@@ -39,6 +39,54 @@ TEST(LinearModel, SerializeRoundTrip) {
   EXPECT_FALSE(LinearModel::Deserialize(bytes.substr(0, bytes.size() / 2)).ok());
 }
 
+TEST(LinearModel, KeyZeroIsARowOfItsOwn) {
+  // Key 0 marks empty slots internally; it must still be a key like any other.
+  LinearModel m = LinearModel::Build(4, 1.0f, {{0, {{0, 5}}}, {1, {{1, 7}}}, {2, {{2, 0}}}});
+  EXPECT_EQ(m.num_rows(), 2u);  // the all-zero row carries nothing
+  std::string bytes;
+  m.Serialize(&bytes);
+  auto back = LinearModel::Deserialize(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->num_rows(), 2u);
+  for (uint32_t key : {0u, 1u}) {
+    int32_t a[4] = {}, b[4] = {};
+    m.Score(&key, 1, a);
+    back->Score(&key, 1, b);
+    for (int c = 0; c < 4; ++c) EXPECT_EQ(a[c], b[c]);
+  }
+  uint32_t zero = 0;
+  int32_t s[4] = {};
+  back->Score(&zero, 1, s);
+  EXPECT_EQ(s[0], 5);
+  EXPECT_EQ(s[1], 0);
+}
+
+TEST(LinearModel, DirectModelRoundTripsAndPrunesInPlace) {
+  const int bits = 4;
+  std::vector<LinearModel::Row> rows = {{0, {{0, 3}, {2, 100}}}, {5, {{1, -50}}}, {15, {{0, 2}}}};
+  LinearModel m = LinearModel::BuildDirect(3, 1.0f, bits, std::move(rows));
+  EXPECT_EQ(m.num_rows(), 3u);
+  std::string bytes;
+  m.Serialize(&bytes);
+  auto back = LinearModel::Deserialize(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->direct_bits(), bits);
+  EXPECT_EQ(back->num_weights(), 4u);
+  // Score takes full 32-bit keys and uses their top `bits` bits as the bucket.
+  uint32_t key = 5u << (32 - bits);
+  int32_t s[3] = {};
+  back->Score(&key, 1, s);
+  EXPECT_EQ(s[1], -50);
+  LinearModel p = back->Pruned(10);
+  EXPECT_EQ(p.direct_bits(), bits);
+  EXPECT_EQ(p.num_rows(), 2u);
+  uint32_t bucket0 = 1;  // top bits 0: bucket 0 stays bucket 0
+  int32_t t[3] = {};
+  p.Score(&bucket0, 1, t);
+  EXPECT_EQ(t[0], 0);
+  EXPECT_EQ(t[2], 100);
+}
+
 TEST(LinearModel, PruningDropsSmallWeights) {
   LinearModel m = LinearModel::Build(2, 1.0f, {{1, {{0, 3}, {1, 100}}}, {2, {{0, 2}}}});
   LinearModel p = m.Pruned(10);

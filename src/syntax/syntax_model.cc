@@ -141,8 +141,8 @@ void SyntaxModel::AnalyzeSentence(const std::vector<std::string_view>& forms,
   if (options.parse) {
     scratch->words.resize(n);
     for (size_t i = 0; i < n; ++i) {
-      // The tagger already hashed the lower-cased form (same hash as MakeParserWord).
-      scratch->words[i] = ParserWord{scratch->tagger.atoms[i].lower, tag_hashes_[scratch->tags[i]]};
+      // The tagger already hashed the lower-cased form and found its cluster.
+      scratch->words[i] = MakeParserWord(scratch->tagger.atoms[i], tag_hashes_[scratch->tags[i]]);
     }
     parser_.Parse(scratch->words, &scratch->parser, &out->heads, &scratch->labels);
     for (size_t i = 0; i < n; ++i) out->deprels.push_back(parser_.label(scratch->labels[i]));

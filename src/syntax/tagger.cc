@@ -16,6 +16,7 @@ namespace {
 
 constexpr uint64_t kNone = 0x5eed;  // value of a position outside the sentence
 constexpr uint64_t kStart = 0xffff;  // previous tag before the first word
+constexpr uint64_t kFormatVersion = 2;
 
 // Fisher-Yates with std::mt19937_64 (whose output is fixed by the standard), so the order
 // is identical on every platform.
@@ -28,7 +29,7 @@ std::string TagName(const ConllWord& w) { return w.upos + "/" + w.xpos; }
 }  // namespace
 
 void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev1, int prev2,
-                      std::vector<uint32_t>* keys) {
+                      std::vector<uint32_t>* keys) const {
   const WordAtoms& w = atoms[i];
   auto at = [&](long j) -> const WordAtoms* {
     return (j < 0 || j >= static_cast<long>(atoms.size())) ? nullptr : &atoms[j];
@@ -73,6 +74,29 @@ void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev1, 
   k.push_back(FeatureKey(30, p2));
   k.push_back(FeatureKey(31, w.suffix[3], r1w));
   k.push_back(FeatureKey(32, p1, w.shape));
+  if (clusters_.empty()) return;
+  auto cluster = [](const WordAtoms* a, int g) { return a ? a->cluster[g] : kNone; };
+  k.push_back(FeatureKey(40, w.cluster[0]));
+  k.push_back(FeatureKey(41, w.cluster[1]));
+  k.push_back(FeatureKey(42, w.cluster[2]));
+  k.push_back(FeatureKey(43, cluster(l1, 2)));
+  k.push_back(FeatureKey(44, cluster(r1, 2)));
+  k.push_back(FeatureKey(45, cluster(r1, 1)));
+  k.push_back(FeatureKey(46, cluster(r2, 1)));
+  k.push_back(FeatureKey(47, p1, w.cluster[1]));
+  k.push_back(FeatureKey(48, w.cluster[2], w.suffix[2]));
+  k.push_back(FeatureKey(49, w.cluster[1], cluster(r1, 1)));
+}
+
+void Tagger::ComputeAtoms(const std::vector<std::string_view>& forms, std::string* lower,
+                          std::vector<WordAtoms>* atoms) const {
+  atoms->resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) {
+    WordAtoms& a = (*atoms)[i];
+    ComputeWordAtoms(forms[i], lower, &a);
+    if (clusters_.empty()) continue;
+    for (int g = 0; g < 3; ++g) a.cluster[g] = clusters_.Atom(a.lower, WordClusters::kPrefixBits[g]);
+  }
 }
 
 int Tagger::DictionaryTag(uint64_t exact) const {
@@ -90,8 +114,7 @@ int Tagger::FindTag(std::string_view upos, std::string_view xpos) const {
 void Tagger::Tag(const std::vector<std::string_view>& forms, TaggerScratch* scratch,
                  std::vector<uint16_t>* tags) const {
   const size_t n = forms.size();
-  scratch->atoms.resize(n);
-  for (size_t i = 0; i < n; ++i) ComputeWordAtoms(forms[i], &scratch->lower, &scratch->atoms[i]);
+  ComputeAtoms(forms, &scratch->lower, &scratch->atoms);
   tags->assign(n, 0);
   scratch->scores.resize(num_tags());
   int prev1 = -1, prev2 = -1;
@@ -117,6 +140,7 @@ class TaggerTraining {
       : sentences_(sentences), options_(options) {}
 
   Tagger Run() {
+    if (options_.clusters) tagger_.clusters_ = *options_.clusters;
     CollectTags();
     PrepareSentences();
     BuildDictionary();
@@ -124,6 +148,8 @@ class TaggerTraining {
     std::vector<size_t> order(atoms_.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::mt19937_64 rng(options_.seed);
+    double best_accuracy = -1;
+    LinearModel best;
     for (int epoch = 0; epoch < options_.epochs; ++epoch) {
       Shuffle(&order, &rng);
       size_t correct = 0, total = 0;
@@ -132,12 +158,41 @@ class TaggerTraining {
         std::fprintf(stderr, "tagger epoch %d: train accuracy %.4f, %zu features\n", epoch + 1,
                      total ? double(correct) / total : 0.0, trainer.num_features());
       }
+      if (!options_.dev) continue;
+      tagger_.model_ = trainer.Finish();
+      double accuracy = DevAccuracy(*options_.dev);
+      if (options_.verbose) {
+        std::fprintf(stderr, "tagger epoch %d: dev UPOS+XPOS accuracy %.2f%s\n", epoch + 1,
+                     accuracy, accuracy > best_accuracy ? " (best so far)" : "");
+      }
+      if (accuracy > best_accuracy) {
+        best_accuracy = accuracy;
+        best = std::move(tagger_.model_);
+      }
     }
-    tagger_.model_ = trainer.Finish();
+    tagger_.model_ = options_.dev ? std::move(best) : trainer.Finish();
     return std::move(tagger_);
   }
 
  private:
+  // Percentage of dev words whose UPOS and XPOS are both right.
+  double DevAccuracy(const std::vector<ConllSentence>& dev) const {
+    TaggerScratch scratch;
+    std::vector<std::string_view> forms;
+    std::vector<uint16_t> tags;
+    size_t right = 0, total = 0;
+    for (const ConllSentence& s : dev) {
+      forms.clear();
+      for (const ConllWord& w : s.words) forms.push_back(w.form);
+      tagger_.Tag(forms, &scratch, &tags);
+      for (size_t i = 0; i < tags.size(); ++i) {
+        ++total;
+        right += tagger_.upos(tags[i]) == s.words[i].upos && tagger_.xpos(tags[i]) == s.words[i].xpos;
+      }
+    }
+    return total ? 100.0 * right / total : 0.0;
+  }
+
   void CollectTags() {
     std::map<std::string, int> names;
     for (const ConllSentence& s : sentences_) {
@@ -156,11 +211,14 @@ class TaggerTraining {
 
   void PrepareSentences() {
     std::string lower;
+    std::vector<std::string_view> forms;
     for (const ConllSentence& s : sentences_) {
-      std::vector<WordAtoms> atoms(s.words.size());
+      std::vector<WordAtoms> atoms;
       std::vector<int> gold(s.words.size(), -1);
+      forms.clear();
+      for (const ConllWord& w : s.words) forms.push_back(w.form);
+      tagger_.ComputeAtoms(forms, &lower, &atoms);
       for (size_t i = 0; i < s.words.size(); ++i) {
-        ComputeWordAtoms(s.words[i].form, &lower, &atoms[i]);
         if (s.words[i].upos != "_") gold[i] = names_[TagName(s.words[i])];
       }
       atoms_.push_back(std::move(atoms));
@@ -197,7 +255,7 @@ class TaggerTraining {
       int gold = gold_[s][i];
       int guess = tagger_.DictionaryTag(atoms[i].exact);
       if (guess < 0) {
-        Tagger::Features(atoms, i, prev1, prev2, &keys);
+        tagger_.Features(atoms, i, prev1, prev2, &keys);
         trainer->Score(keys.data(), keys.size(), scores.data());
         guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
         if (gold >= 0 && guess != gold) trainer->Update(keys.data(), keys.size(), gold, guess);
@@ -226,6 +284,8 @@ Tagger Tagger::Train(const std::vector<ConllSentence>& sentences, const TaggerOp
 
 void Tagger::Serialize(std::string* out) const {
   BinaryWriter w(out);
+  w.Varint(0);  // marks the format with clusters (the first format began with the tag count)
+  w.Varint(kFormatVersion);
   w.Varint(upos_.size());
   for (size_t t = 0; t < upos_.size(); ++t) {
     w.String(upos_[t]);
@@ -241,12 +301,18 @@ void Tagger::Serialize(std::string* out) const {
   std::string model;
   model_.Serialize(&model);
   w.String(model);
+  std::string clusters;
+  clusters_.Serialize(&clusters);
+  w.String(clusters);
 }
 
 Result<Tagger> Tagger::Deserialize(std::string_view data) {
   BinaryReader r(data);
   Tagger t;
-  uint64_t num_tags = 0, dict_size = 0;
+  uint64_t marker = 0, version = 0, num_tags = 0, dict_size = 0;
+  if (!r.Varint(&marker) || marker != 0 || !r.Varint(&version) || version != kFormatVersion) {
+    return Status::Corruption("tagger: unknown format (retrain with this version)");
+  }
   if (!r.Size(65535, &num_tags)) return Status::Corruption("tagger: bad tag count");
   t.upos_.resize(num_tags);
   t.xpos_.resize(num_tags);
@@ -260,9 +326,12 @@ Result<Tagger> Tagger::Deserialize(std::string_view data) {
     if (tag >= num_tags) return Status::Corruption("tagger: dictionary tag out of range");
     t.dictionary_[word] = static_cast<uint16_t>(tag);
   }
-  std::string model;
-  if (!r.String(&model) || !r.AtEnd()) return Status::Corruption("tagger: truncated");
+  std::string model, clusters;
+  if (!r.String(&model) || !r.String(&clusters) || !r.AtEnd()) {
+    return Status::Corruption("tagger: truncated");
+  }
   SITREP_ASSIGN_OR_RETURN(t.model_, LinearModel::Deserialize(model));
+  SITREP_ASSIGN_OR_RETURN(t.clusters_, WordClusters::Deserialize(clusters));
   if (t.model_.num_classes() != num_tags) return Status::Corruption("tagger: class count mismatch");
   return t;
 }

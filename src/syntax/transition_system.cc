@@ -1,5 +1,8 @@
 #include "syntax/transition_system.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace sitrep {
 
 void ParserState::Init(int n) {
@@ -87,8 +90,7 @@ int ChildrenInBuffer(const ParserState& st, int w, const std::vector<int>& gold)
 
 }  // namespace
 
-int MoveCost(const ParserState& st, Move move, int label, const std::vector<int>& gold,
-             const std::vector<int>& gold_labels) {
+int UnlabelledMoveCost(const ParserState& st, Move move, const std::vector<int>& gold) {
   const int s0 = st.Stack(0), s1 = st.Stack(1), b0 = st.Buffer(0);
   switch (move) {
     case Move::kShift: {
@@ -102,21 +104,65 @@ int MoveCost(const ParserState& st, Move move, int label, const std::vector<int>
       return cost;
     }
     case Move::kLeft: {
-      int cost = ChildrenInBuffer(st, s0, gold);
       int h = gold[s0];
-      if (h != b0 && (h == s1 || h > b0)) ++cost;
-      if (h == b0 && label != gold_labels[s0]) ++cost;
-      return cost;
+      return ChildrenInBuffer(st, s0, gold) + (h != b0 && (h == s1 || h > b0));
     }
-    case Move::kRight: {
-      int cost = ChildrenInBuffer(st, s0, gold);
-      int h = gold[s0];
-      if (h >= b0) ++cost;
-      if (h == s1 && label != gold_labels[s0]) ++cost;
-      return cost;
-    }
+    case Move::kRight:
+      return ChildrenInBuffer(st, s0, gold) + (gold[s0] >= b0);
   }
   return 0;
+}
+
+int MoveCost(const ParserState& st, Move move, int label, const std::vector<int>& gold,
+             const std::vector<int>& gold_labels) {
+  int cost = UnlabelledMoveCost(st, move, gold);
+  const int s0 = st.Stack(0);
+  if (move == Move::kLeft && gold[s0] == st.Buffer(0) && label != gold_labels[s0]) ++cost;
+  if (move == Move::kRight && gold[s0] == st.Stack(1) && label != gold_labels[s0]) ++cost;
+  return cost;
+}
+
+namespace {
+
+// True when w descends from `ancestor` (following heads; the root n ends every path).
+bool Dominates(const std::vector<int>& heads, int ancestor, int w) {
+  const int n = static_cast<int>(heads.size());
+  for (int steps = 0; w != n && steps <= n; ++steps) {
+    if (w == ancestor) return true;
+    w = heads[w];
+  }
+  return w == ancestor;
+}
+
+// True when the arc heads[dep] -> dep is non-projective: some word strictly between the two
+// does not descend from the head.
+bool NonProjective(const std::vector<int>& heads, int dep) {
+  const int head = heads[dep];
+  const int lo = std::min(head, dep), hi = std::max(head, dep);
+  for (int w = lo + 1; w < hi; ++w) {
+    if (!Dominates(heads, head, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int Projectivize(std::vector<int>* heads) {
+  std::vector<int>& h = *heads;
+  const int n = static_cast<int>(h.size());
+  int lifts = 0;
+  while (lifts <= n * n) {
+    int best = -1, best_length = 0;
+    for (int d = 0; d < n; ++d) {
+      if (h[d] == n || !NonProjective(h, d)) continue;
+      int length = std::abs(h[d] - d);
+      if (best < 0 || length < best_length) best = d, best_length = length;
+    }
+    if (best < 0) break;
+    h[best] = h[h[best]];
+    ++lifts;
+  }
+  return lifts;
 }
 
 }  // namespace sitrep

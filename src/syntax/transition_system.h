@@ -69,8 +69,18 @@ class ParserState {
 // The dynamic oracle: how many gold arcs become unreachable if `move` (with `label`) is
 // applied in `state`. gold_heads use the internal convention (root = n); gold_labels give
 // each word's label id. A labelled move that builds a gold arc with the wrong label costs 1.
-// Exact for projective gold trees.
+// Exact for projective gold trees (see Projectivize).
 int MoveCost(const ParserState& state, Move move, int label, const std::vector<int>& gold_heads,
              const std::vector<int>& gold_labels);
+
+// The same without labels: gold arcs lost by the move, whatever label it would carry.
+int UnlabelledMoveCost(const ParserState& state, Move move, const std::vector<int>& gold_heads);
+
+// Makes a tree projective by lifting: while some arc is non-projective (a word between head
+// and dependent does not descend from the head), the dependent of the shortest such arc is
+// re-attached to its head's head. `heads` use the internal
+// convention (root = n, every word attached, a tree). Returns the number of lifts (0 for a
+// projective tree). Labels are left to the caller (a lifted word keeps its own).
+int Projectivize(std::vector<int>* heads);
 
 }  // namespace sitrep

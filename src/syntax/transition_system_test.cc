@@ -86,5 +86,42 @@ TEST(TransitionSystem, CostsCountLostArcs) {
   EXPECT_EQ(MoveCost(st, Move::kShift, 0, gold, labels), 1);
 }
 
+TEST(TransitionSystem, UnlabelledCostIgnoresLabels) {
+  const int n = 3;
+  std::vector<int> gold = {1, n, 1};
+  std::vector<int> labels = {1, 0, 2};
+  ParserState st;
+  st.Init(n);
+  st.Apply(Move::kShift, 0);
+  EXPECT_EQ(UnlabelledMoveCost(st, Move::kLeft, gold), 0);
+  EXPECT_EQ(UnlabelledMoveCost(st, Move::kShift, gold), 1);
+  EXPECT_EQ(MoveCost(st, Move::kLeft, 2, gold, labels), 1);
+}
+
+TEST(TransitionSystem, ProjectivizeLiftsTheShortestCrossingArc) {
+  // Words 0..3, 1 on the root, 1 -> 0, 0 -> 2, 1 -> 3: the arc 0 -> 2 spans word 1, which
+  // does not descend from 0 (it crosses 1 -> 3), so 2 is lifted to 0's head, 1.
+  const int n = 4;
+  std::vector<int> heads = {1, n, 0, 1};
+  EXPECT_EQ(Projectivize(&heads), 1);
+  EXPECT_EQ(heads, (std::vector<int>{1, n, 1, 1}));
+  EXPECT_EQ(Projectivize(&heads), 0);
+  // The projectivised tree is rebuilt exactly by zero-cost moves.
+  ParserState st;
+  st.Init(n);
+  while (!st.Terminal()) {
+    bool moved = false;
+    for (Move m : {Move::kLeft, Move::kRight, Move::kShift}) {
+      if (st.CanApply(m) && UnlabelledMoveCost(st, m, heads) == 0) {
+        st.Apply(m, 1);
+        moved = true;
+        break;
+      }
+    }
+    ASSERT_TRUE(moved);
+  }
+  for (int i = 0; i < n; ++i) EXPECT_EQ(st.head(i), heads[i]) << i;
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -45,6 +45,7 @@ void ComputeWordAtoms(std::string_view form, std::string* scratch, WordAtoms* a)
     size_t len = std::min(lower.size(), k + 1);
     a->suffix[k] = HashBytes(lower.substr(lower.size() - len)) + 7 + k;
   }
+  for (uint64_t& c : a->cluster) c = 0;
   a->capitalized = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
   a->has_digit = false;
   a->has_hyphen = false;

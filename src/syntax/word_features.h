@@ -18,6 +18,9 @@ struct WordAtoms {
   uint64_t shape = 0;       // e.g. "Xx", "dd,dd", "xx-xx", "X.X."
   uint64_t prefix[3] = {};  // first 1..3 bytes of the lower-cased form
   uint64_t suffix[4] = {};  // last 1..4 bytes of the lower-cased form
+  // Word-cluster atoms for the path prefixes WordClusters::kPrefixBits (coarse to full);
+  // 0 when the word has no cluster. Filled by the tagger, not by ComputeWordAtoms.
+  uint64_t cluster[3] = {};
   bool capitalized = false;
   bool has_digit = false;
   bool has_hyphen = false;
@@ -30,7 +33,8 @@ void LowerAscii(std::string_view form, std::string* out);
 // class longer than two are cut to two ("Washington" -> "Xxx"... "Xxx" is X then "xx").
 std::string WordShape(std::string_view form);
 
-// Fills *atoms for `form`; `scratch` is reused to avoid allocations.
+// Fills *atoms for `form` (all but `cluster`, which is zeroed); `scratch` is reused to
+// avoid allocations.
 void ComputeWordAtoms(std::string_view form, std::string* scratch, WordAtoms* atoms);
 
 }  // namespace sitrep
