@@ -487,6 +487,15 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
     if (!p->governs_complement()) continue;
     Candidate inner;
     int governed = GovernedEvent(st, token, *p, &inner);
+    // "sought refuge in Germany": a specific entry of the word itself for its object noun
+    // ("seek ... | obj: refuge", an appeal) beats reading the noun as the thing intended.
+    // (Only for words whose complement is a plan, not a promise: "offered support" stays an
+    // intent.)
+    const auto* fallback = p->Values("fallback");
+    bool plan_word = fallback && (*fallback)[0] == "no";
+    if (governed >= 0 && plan_word && st.tree.deprel(governed) == "obj" && HasPlainFit(st, token)) {
+      continue;
+    }
     if (governed < 0) {
       if (!HasClausalComplement(st, token, *p) || HasPlainFit(st, token)) continue;
       return FallbackComplementTrigger(st, token, *p, out);
