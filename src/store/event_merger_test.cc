@@ -1,6 +1,7 @@
 #include "store/event_merger.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <string>
 #include <vector>
@@ -116,7 +117,7 @@ TEST(EventMerge, MaterialEventsIgnoreSpeakersAndWords) {
 }
 
 TEST(LoadStopWords, ReportsFileAndLineOfABadLine) {
-  std::string path = ::testing::TempDir() + "/sitrep_stop_words.txt";
+  std::string path = ::testing::TempDir() + "/sitrep_stop_words_" + std::to_string(getpid()) + ".txt";
   FILE* f = std::fopen(path.c_str(), "w");
   std::fputs("# comment\nthe\nand # inline\nTwo Words\n", f);
   std::fclose(f);
