@@ -39,7 +39,7 @@ sample = rng.sample(ids, min(a.sample, len(ids)))
 def mention_rows(event):
     return q("""SELECT m.id, d.doc_key, m.sentence, s.text, m.source_code, m.source_name,
                        m.target_code, m.target_name, m.cameo, m.modality,
-                       substr(d.text, m.trigger_start + 1, m.trigger_end - m.trigger_start)
+                       substr(CAST(d.text AS BLOB), m.trigger_start + 1, m.trigger_end - m.trigger_start)
                 FROM mentions m JOIN documents d ON d.id = m.doc
                 LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence
                 WHERE m.event = ? ORDER BY m.id""", event)
@@ -52,4 +52,5 @@ for n, event in enumerate(sample, 1):
     print(f"\n## {n}. event {event}: {first[4] or '(none)'} -> {first[6] or '(none)'}, root {root}, "
           f"quad {quad}, {len(rows)} mentions, {first[1]}")
     for label, r in (("A", first), ("B", other)):
-        print(f"{label} [s{r[2]}, {r[8]} '{r[10]}', {r[9]}; {r[5] or '-'} -> {r[7] or '-'}] {r[3]}")
+        trigger = bytes(r[10] or b"").decode("utf-8", "replace")  # offsets are UTF-8 bytes
+        print(f"{label} [s{r[2]}, {r[8]} '{trigger}', {r[9]}; {r[5] or '-'} -> {r[7] or '-'}] {r[3]}")
