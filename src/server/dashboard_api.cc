@@ -90,7 +90,8 @@ void WriteMention(JsonWriter& json, const SqlRow& r) {
   // Columns: 0 id, 1 sentence, 2 source site, 3-6 source code/name/start/end,
   // 7-10 target code/name/start/end, 11 cameo, 12 goldstein, 13 plover, 14-15 trigger,
   // 16 modality, 17 date, 18 date_precision, 19 sentence start, 20 sentence text,
-  // 21 doc key, 22 url, 23 title, 24 site, 25 doc date, 26-30 place name/country/lat/lon/precision
+  // 21 doc key, 22 url, 23 title, 24 site, 25 doc date, 26-30 place name/country/lat/lon/precision,
+// 31 target_implicit
   std::string_view sentence = r.Text(20);
   int64_t base = r.Int(19);
   std::vector<Highlight> spans;
@@ -122,7 +123,12 @@ void WriteMention(JsonWriter& json, const SqlRow& r) {
       .EndObject();
   json.Key("target");
   if (r.Text(7).empty()) json.Null();
-  else json.BeginObject().Field("code", r.Text(7)).FieldOrNull("name", r.Text(8)).EndObject();
+  else {
+    json.BeginObject().Field("code", r.Text(7)).FieldOrNull("name", r.Text(8));
+    // A target the text leaves unsaid: where it happened, or the source's own state.
+    if (!r.IsNull(31)) json.Field("implicit", r.Text(31));
+    json.EndObject();
+  }
   json.Field("cameo", r.Text(11)).Key("goldstein");
   WriteColumn(json, r, 12);
   json.FieldOrNull("plover", r.Text(13)).Field("modality", r.Text(16))
@@ -253,7 +259,7 @@ Result<std::string> DashboardApi::Event(std::string_view id_text) {
         " m.source_end, m.target_code, m.target_name, m.target_start, m.target_end, m.cameo,"
         " m.goldstein, m.plover, m.trigger_start, m.trigger_end, m.modality, m.date,"
         " m.date_precision, coalesce(s.start, 0), s.text, d.doc_key, d.url, d.title, d.site,"
-        " d.date, p.name, p.country, p.lat, p.lon, p.precision"
+        " d.date, p.name, p.country, p.lat, p.lon, p.precision, m.target_implicit"
         " FROM mentions m JOIN documents d ON d.id = m.doc"
         " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence"
         " LEFT JOIN places p ON p.id = m.place WHERE m.event = ? ORDER BY m.id LIMIT ?",

@@ -57,8 +57,12 @@ int32_t AddActor(object a, uint32_t sentence, Document* doc) {
   m.code = Str(a, "code");
   m.name = Str(a, "name");
   m.span = {static_cast<uint32_t>(Int(a, "start")), static_cast<uint32_t>(Int(a, "end"))};
+  // A target the text leaves unsaid keeps its role ("location" or "domestic").
+  std::string implicit = Str(a, "implicit");
+  if (implicit == "location" || implicit == "domestic") m.kind = implicit;
   for (size_t i = 0; i < doc->actors.size(); ++i) {
-    if (doc->actors[i].span == m.span && doc->actors[i].code == m.code) return static_cast<int32_t>(i);
+    const ActorMention& b = doc->actors[i];
+    if (b.span == m.span && b.code == m.code && b.kind == m.kind) return static_cast<int32_t>(i);
   }
   doc->actors.push_back(std::move(m));
   return static_cast<int32_t>(doc->actors.size() - 1);

@@ -2,7 +2,9 @@
 // so that pre-coded events can be stored without running the syntax model
 // (`sitrep ingest --coded`). Consecutive lines with the same doc_id form one Document whose
 // text holds each evidence sentence at its original byte offsets (spaces elsewhere), so all
-// offsets stay valid.
+// offsets stay valid. A null "source" or "target" is no actor (Event::source/target -1); a
+// target with "implicit": "location"|"domestic" (events/implicit_targets.h) keeps that as
+// its ActorMention::kind, so the store marks it as unsaid.
 //
 // Errors: a malformed line is reported with file and line; the reader goes on.
 // Not thread-safe; one reader per thread.

@@ -102,7 +102,10 @@ const char kEventSql[] =
     " e.cameo, e.root, e.quad_class, e.goldstein, e.num_mentions, e.num_sources, e.num_articles,"
     " p.name, p.country, p.lat, p.lon, p.geonames_id, p.precision, e.date_added,"
     " (SELECT coalesce(nullif(d.url, ''), d.doc_key) FROM documents d WHERE d.id = e.first_doc),"
-    " e.plover, e.modality"
+    " e.plover, e.modality,"
+    // The target's role when every report leaves it unsaid ("location" or "domestic").
+    " (SELECT CASE WHEN count(*) = count(m.target_implicit) THEN max(m.target_implicit) END"
+    "  FROM mentions m WHERE m.event = e.id)"
     " FROM events e LEFT JOIN places p ON p.id = e.place ORDER BY e.id";
 
 Status GdeltEventRow(const SqlRow& r, const CountryCodes& countries, std::string* out) {
@@ -166,12 +169,29 @@ void GdeltMentionRow(const SqlRow& r, std::string* out) {
   *out += '\n';
 }
 
+// One actor of a mention: {"code", "span": [start, end] or null, "implicit"?}, or null when
+// the report names none (a null source, an absent target).
+void WriteMentionActor(const SqlRow& r, const char* key, int code, int start,
+                       std::string_view implicit, JsonWriter* json) {
+  json->Key(key);
+  if (r.Text(code).empty()) {
+    json->Null();
+    return;
+  }
+  json->BeginObject().Field("code", r.Text(code)).Key("span");
+  if (r.IsNull(start)) json->Null();
+  else json->BeginArray().Int(r.Int(start)).Int(r.Int(start + 1)).EndArray();
+  if (!implicit.empty()) json->Field("implicit", implicit);
+  json->EndObject();
+}
+
 // Mentions of one event with their evidence sentences, as a JSON array.
 Status WriteMentions(EventStore* store, int64_t event, JsonWriter* json) {
   json->BeginArray();
   Status st = store->Query(
       "SELECT m.mention_key, d.doc_key, d.url, d.date, s.text, m.source_start, m.source_end,"
-      " m.target_start, m.target_end, m.trigger_start, m.trigger_end, m.cameo, m.modality"
+      " m.target_start, m.target_end, m.trigger_start, m.trigger_end, m.cameo, m.modality,"
+      " m.source_code, m.target_code, m.target_implicit, coalesce(s.start, 0)"
       " FROM mentions m JOIN documents d ON d.id = m.doc"
       " LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence WHERE m.event = ?"
       " ORDER BY m.id",
@@ -180,7 +200,11 @@ Status WriteMentions(EventStore* store, int64_t event, JsonWriter* json) {
             .FieldOrNull("url", r.Text(2)).FieldOrNull("doc_date", r.Text(3))
             .Field("sentence", r.Text(4)).Field("cameo", r.Text(11))
             .Field("modality", r.Text(12));
+        // Spans are byte offsets into the document text, as `sitrep code` writes them.
+        json->Field("sentence_start", r.Int(16));
         json->Key("trigger").BeginArray().Int(r.Int(9)).Int(r.Int(10)).EndArray();
+        WriteMentionActor(r, "source", 13, 5, "", json);
+        WriteMentionActor(r, "target", 14, 7, r.Text(15), json);
         json->EndObject();
         return Status::OK();
       });
@@ -198,10 +222,12 @@ Status JsonEventRow(EventStore* store, const SqlRow& r, bool plover, std::string
         .FieldOrNull("actor_country", r.Text(2).substr(0, 3))
         .FieldOrNull("recipient", r.Text(5)).FieldOrNull("recipient_code", r.Text(4))
         .FieldOrNull("recipient_country", r.Text(4).substr(0, 3))
+        .FieldOrNull("recipient_implicit", r.Text(24))
         .Field("cameo", r.Text(7)).Field("modality", r.Text(23));
   } else {
     json.Field("source_code", r.Text(2)).Field("source_name", r.Text(3))
         .Field("target_code", r.Text(4)).Field("target_name", r.Text(5))
+        .FieldOrNull("target_implicit", r.Text(24))
         .Field("cameo", r.Text(7)).Field("root", r.Text(8)).Field("quad_class", r.Int(9))
         .Field("goldstein", r.Double(10)).FieldOrNull("plover", r.Text(22))
         .Field("modality", r.Text(23));

@@ -9,6 +9,13 @@
 //   jsonl           one JSON object per event, with every mention and its evidence sentence
 //   plover          PLOVER/POLECAT-style JSON Lines (event_type, actor, recipient, ...)
 //
+// Events with no source (unnamed perpetrators) export an empty Actor1 in gdelt and csv and
+// a null actor in jsonl and plover. A target the text leaves unsaid (events/
+// implicit_targets.h) exports as its country code; jsonl says "target_implicit" and plover
+// "recipient_implicit" ("location" or "domestic") when every report leaves it unsaid, each
+// JSON mention says it on its "target", and a target with no text has a null span (and
+// Actor2CharOffset -1 in gdelt-mentions).
+//
 // CountryCodes is loaded once from data/store/country_codes.tsv (ISO3 -> FIPS, name) and is
 // immutable. Errors: a bad table line names the file and line; write errors come from `sink`.
 #pragma once

@@ -66,22 +66,46 @@ bool NamesOneActor(std::string_view kind) {
          kind == "organization" || kind == "armed_group";
 }
 
+// The person an actor mention names right after itself, by the last word of the proper
+// names that follow it, lower-cased: "Tory spokesman Simon Burns" -> "burns", "Tory
+// frontbencher John Redwood" -> "redwood" (one common noun may come between). "" when no
+// proper name follows, or the document has no tagged tokens (pre-coded input).
+std::string FollowingName(const Document& doc, const ActorMention& m) {
+  if (m.sentence >= doc.sentences.size() || m.span.empty()) return "";
+  const Sentence& s = doc.sentences[m.sentence];
+  size_t end = std::min<size_t>(s.first_token + s.token_count, doc.tokens.size());
+  size_t i = m.last_token + 1;
+  if (i < end && doc.tokens[i].upos == "NOUN") ++i;
+  size_t last = 0;
+  for (; i < end && doc.tokens[i].upos == "PROPN"; ++i) last = i;
+  if (last == 0) return "";
+  std::vector<std::string> words = Words(doc.Slice(Span{doc.tokens[last].start, doc.tokens[last].end}));
+  return words.empty() ? "" : words.back();
+}
+
+// The key of an actor mention before the person named beside it is added.
+std::string BaseSpeakerKey(const Document& doc, const ActorMention& m, const std::string& name) {
+  std::vector<std::string> surface = Words(doc.Slice(m.span));
+  if (surface.empty() || NamesOneActor(m.kind)) return name;
+  if (surface.size() == 1 && IsPronoun(surface[0])) return name;
+  std::vector<std::string> name_words = Words(name);
+  for (const std::string& w : surface) {
+    if (w.size() > 1 && std::find(name_words.begin(), name_words.end(), w) != name_words.end()) {
+      return name;
+    }
+  }
+  return name + "|" + surface.back();
+}
+
 }  // namespace
 
 std::string SpeakerKey(const Document& doc, int32_t actor) {
   if (actor < 0) return "";
   const ActorMention* m = &doc.actors[actor];
   for (int hops = 0; m->antecedent >= 0 && hops < 8; ++hops) m = &doc.actors[m->antecedent];
-  std::vector<std::string> surface = Words(doc.Slice(m->span));
-  if (surface.empty() || NamesOneActor(m->kind)) return doc.actors[actor].name;
-  if (surface.size() == 1 && IsPronoun(surface[0])) return doc.actors[actor].name;
-  std::vector<std::string> name = Words(doc.actors[actor].name);
-  for (const std::string& w : surface) {
-    if (w.size() > 1 && std::find(name.begin(), name.end(), w) != name.end()) {
-      return doc.actors[actor].name;
-    }
-  }
-  return doc.actors[actor].name + "|" + surface.back();
+  std::string key = BaseSpeakerKey(doc, *m, doc.actors[actor].name);
+  std::string person = FollowingName(doc, *m);
+  return person.empty() ? key : key + "|" + person;
 }
 
 std::vector<std::string> ContentWords(std::string_view text, const WordSet& stop_words,

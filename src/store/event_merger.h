@@ -25,7 +25,8 @@
 //   6. same speakers    the source's and the target's speaker keys are equal (SpeakerKey: a
 //                       named actor is its canonical name, "Tony Blair"; an actor named by a
 //                       common noun keeps that noun, "United Kingdom government|secretary",
-//                       so two unnamed officials are not taken for one);
+//                       so two unnamed officials are not taken for one; a person named right
+//                       after the actor is added, "...|spokesman|burns");
 //   7. same statement   the event already has a mention from the same document, or the
 //                       evidence sentences share at least `min_shared_words` content words
 //                       (ContentWords: words of three or more letters that are not stop
@@ -137,7 +138,10 @@ class MergeRule {
 // ("Mr Blair" / "Tony Blair"), or its kind names one actor (person, country, organisation,
 // party, ...), the key is the canonical name; otherwise (a common noun: "the secretary",
 // "Tory leader" for GBRGOV) it is the name, "|" and the noun's last word, lower-cased.
-// "" for actor index -1.
+// When proper names follow the mention in the sentence's tagged tokens (an appositive, after
+// at most one common noun: "Tory spokesman Simon Burns", "Tory frontbencher John Redwood"),
+// "|" and the last of them, lower-cased, is added, so two named spokesmen of one party are
+// two speakers. "" for actor index -1.
 std::string SpeakerKey(const Document& doc, int32_t actor);
 
 // The content words of `text`: lower-cased runs of letters (bytes >= 0x80 count as letters)

@@ -1,6 +1,7 @@
 #include "store/event_merger.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <string>
 #include <vector>
@@ -71,6 +72,60 @@ TEST(SpeakerKey, NamedActorsByNameCommonNounsKeepTheNoun) {
   EXPECT_EQ(SpeakerKey(doc, -1), "");
 }
 
+// Tags the words of every sentence of *doc (split at spaces; "." is its own token) with
+// `tags[i]`, one UPOS per token, and points each actor at its tokens.
+void Tag(Document* doc, const std::vector<std::vector<std::string>>& tags) {
+  for (size_t i = 0; i < doc->sentences.size(); ++i) {
+    Sentence& s = doc->sentences[i];
+    s.first_token = static_cast<uint32_t>(doc->tokens.size());
+    std::string_view text = doc->Slice(s.span);
+    for (size_t at = 0, n = 0; at < text.size(); ++n) {
+      size_t end = text.find_first_of(" .", at);
+      if (end == at) end = at + 1;
+      if (end == std::string_view::npos) end = text.size();
+      Token t;
+      t.start = s.span.start + static_cast<uint32_t>(at);
+      t.end = s.span.start + static_cast<uint32_t>(end);
+      t.upos = n < tags[i].size() ? tags[i][n] : "X";
+      doc->tokens.push_back(t);
+      at = end;
+      while (at < text.size() && text[at] == ' ') ++at;
+    }
+    s.token_count = static_cast<uint32_t>(doc->tokens.size()) - s.first_token;
+  }
+  for (ActorMention& a : doc->actors) {
+    for (size_t t = 0; t < doc->tokens.size(); ++t) {
+      if (doc->tokens[t].start == a.span.start) a.first_token = static_cast<uint32_t>(t);
+      if (doc->tokens[t].end == a.span.end) a.last_token = static_cast<uint32_t>(t);
+    }
+  }
+}
+
+// Regression (BBC politics/388): "Tory spokesman Simon Burns" and "Health spokesman Paul
+// Burstow" were one speaker ("United Kingdom government|spokesman") and their statements
+// one event.
+TEST(SpeakerKey, APersonNamedAfterTheActorIsPartOfTheKey) {
+  Document doc = Speeches("a", "", {"Tory spokesman Simon Burns said no.",
+                                    "Health spokesman Paul Burstow said yes.",
+                                    "Tory frontbencher John Redwood said so.",
+                                    "Police said Gallagher kicked him."},
+                          {"Tory spokesman", "Health spokesman", "Tory", "Police"},
+                          {"United Kingdom government", "United Kingdom government",
+                           "Conservative Party", "Germany police"});
+  doc.actors[2].kind = "party";
+  Tag(&doc, {{"PROPN", "NOUN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"},
+             {"NOUN", "NOUN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"},
+             {"PROPN", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"},
+             {"NOUN", "VERB", "PROPN", "VERB", "PRON", "PUNCT"}});
+  EXPECT_EQ(SpeakerKey(doc, 0), "United Kingdom government|spokesman|burns");
+  EXPECT_EQ(SpeakerKey(doc, 1), "United Kingdom government|spokesman|burstow");
+  EXPECT_EQ(SpeakerKey(doc, 2), "Conservative Party|redwood");
+  EXPECT_EQ(SpeakerKey(doc, 3), "Germany police");  // a verb comes first: no apposition
+  auto store = Open();
+  ASSERT_TRUE(store->Add(doc, doc.id, ContentHash(doc.text)).ok());
+  EXPECT_EQ(Events(store.get()), 4);
+}
+
 TEST(ContentWords, DropsShortWordsStopWordsAndExclusions) {
   WordSet stop = {"the", "about"};
   std::vector<std::string> words =
@@ -116,7 +171,7 @@ TEST(EventMerge, MaterialEventsIgnoreSpeakersAndWords) {
 }
 
 TEST(LoadStopWords, ReportsFileAndLineOfABadLine) {
-  std::string path = ::testing::TempDir() + "/sitrep_stop_words.txt";
+  std::string path = ::testing::TempDir() + "/sitrep_stop_words_" + std::to_string(getpid()) + ".txt";
   FILE* f = std::fopen(path.c_str(), "w");
   std::fputs("# comment\nthe\nand # inline\nTwo Words\n", f);
   std::fclose(f);

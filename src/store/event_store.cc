@@ -78,6 +78,14 @@ UPDATE events SET source_key = coalesce(source_name, ''), target_key = coalesce(
 DROP INDEX events_month_dyad;
 CREATE INDEX events_place_id ON events(place);
 )sql",
+    // 3 -> 4: targets the text leaves unsaid (events/implicit_targets.h) are marked on their
+    // mention ("location" or "domestic"), and an unsaid target with no text has no span.
+    // The actors table keeps such actors as countries: before, the kind of the first
+    // implicit mention could stick to the country's row.
+    R"sql(
+ALTER TABLE mentions ADD COLUMN target_implicit TEXT;
+UPDATE actors SET kind = 'country' WHERE kind IN ('location', 'domestic');
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == EventStore::kSchemaVersion);
@@ -130,6 +138,14 @@ class Statement {
   sqlite3_stmt* s_;
   int next_ = 1;
 };
+
+// "location" or "domestic" for a target the text leaves unsaid (events/implicit_targets.h),
+// else nullptr.
+const char* ImplicitKind(const ActorMention& a) {
+  if (a.kind == "location") return "location";
+  if (a.kind == "domestic") return "domestic";
+  return nullptr;
+}
 
 }  // namespace
 
@@ -308,22 +324,6 @@ void BindValue(sqlite3_stmt* s, int i, const SqlValue& v) {
 
 Status EventStore::Query(std::string_view sql, const std::vector<SqlValue>& params,
                          const std::function<Status(const SqlRow&)>& row) {
-  if (getenv("SITREP_TRACE_SQL")) {  // TEMPORARY
-    std::string q(sql);
-    size_t from = 0;
-    for (const SqlValue& v : params) {
-      size_t at = q.find('?', from);
-      if (at == std::string::npos) break;
-      std::string t;
-      if (auto* s = std::get_if<std::string>(&v)) t = "'" + *s + "'";
-      else if (auto* n = std::get_if<int64_t>(&v)) t = std::to_string(*n);
-      else if (auto* d = std::get_if<double>(&v)) t = std::to_string(*d);
-      else t = "NULL";
-      q.replace(at, 1, t);
-      from = at + t.size();
-    }
-    fprintf(stderr, "SQL: %s;\n", q.c_str());
-  }
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(rep_->db, sql.data(), static_cast<int>(sql.size()), &s, nullptr) !=
       SQLITE_OK) {
@@ -479,7 +479,8 @@ Status EventStore::AddActors(const Document& doc, int64_t doc_row) {
     int64_t actor = 0;
     if (!a.code.empty()) {
       SITREP_ASSIGN_OR_RETURN(Statement * st, rep_->Prepare(kActor));
-      st->Bind(a.code).Bind(a.name).Bind(a.kind);
+      // An unsaid target stands for its country; "location"/"domestic" is the mention's role.
+      st->Bind(a.code).Bind(a.name).Bind(ImplicitKind(a) ? "country" : a.kind);
       if (st->Step() != SQLITE_ROW) return rep_->Error("insert actor");
       actor = sqlite3_column_int64(st->get(), 0);
       if (st->Step() != SQLITE_DONE) return rep_->Error("insert actor");
@@ -566,7 +567,8 @@ Status EventStore::AddEvent(const Document& doc, size_t index, int64_t doc_row,
       "INSERT INTO mentions(event, doc, ordinal, mention_key, sentence, source, source_code,"
       " source_name, source_start, source_end, target_code, target_name, target_start,"
       " target_end, cameo, goldstein, plover, trigger_start, trigger_end, modality, date,"
-      " date_precision, day, place) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      " date_precision, day, place, target_implicit)"
+      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   SITREP_ASSIGN_OR_RETURN(Statement * st, rep_->Prepare(kSql));
   st->Bind(event).Bind(doc_row).Bind(static_cast<int64_t>(index))
       .Bind(doc.id + ":" + std::to_string(e.sentence) + ":" + std::to_string(index))
@@ -577,11 +579,16 @@ Status EventStore::AddEvent(const Document& doc, size_t index, int64_t doc_row,
       continue;
     }
     const ActorMention& a = doc.actors[actor];
-    st->Bind(a.code).Bind(a.name).Bind(a.span.start).Bind(a.span.end);
+    st->Bind(a.code).Bind(a.name);
+    // An unsaid target with no text ("domestic") has no span, not the span 0..0.
+    if (ImplicitKind(a) && a.span.empty()) st->BindNull().BindNull();
+    else st->Bind(a.span.start).Bind(a.span.end);
   }
   st->Bind(e.cameo).Bind(e.goldstein).Bind(e.plover).Bind(e.trigger.start).Bind(e.trigger.end)
       .Bind(ModalityName(e.modality)).Bind(e.date).Bind(e.date_precision).BindDay(facts.day)
       .BindId(place);
+  const char* implicit = e.target >= 0 ? ImplicitKind(doc.actors[e.target]) : nullptr;
+  if (implicit) st->Bind(implicit); else st->BindNull();
   return rep_->Done(st, "insert mention");
 }
 

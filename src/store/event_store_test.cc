@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -64,6 +66,12 @@ Document MakeDoc(const std::string& id, const std::string& date, const std::stri
   return doc;
 }
 
+// A file under the test temp directory, unique to this process (other checkouts may run
+// the same tests at the same time).
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
+}
+
 std::unique_ptr<EventStore> OpenMemory() {
   auto store = EventStore::Open(":memory:");
   EXPECT_TRUE(store.ok()) << store.status().ToString();
@@ -91,7 +99,7 @@ TEST(EventStore, CreatesCurrentSchema) {
 }
 
 TEST(EventStore, MigratesOlderSchemaForward) {
-  std::string path = ::testing::TempDir() + "/sitrep_migrate.db";
+  std::string path = TempPath("sitrep_migrate.db");
   std::remove(path.c_str());
   ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, 1).ok());
   auto store = EventStore::Open(path);
@@ -101,7 +109,7 @@ TEST(EventStore, MigratesOlderSchemaForward) {
 }
 
 TEST(EventStore, MigratesAVersion2FileWithEventsAndFillsTheRollups) {
-  std::string path = ::testing::TempDir() + "/sitrep_migrate_v2.db";
+  std::string path = TempPath("sitrep_migrate_v2.db");
   std::remove(path.c_str());
   // Three events as version 2 stored them: two verbal (GBRGOV statements), one attack.
   const char* rows =
@@ -119,7 +127,7 @@ TEST(EventStore, MigratesAVersion2FileWithEventsAndFillsTheRollups) {
   ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, 2, rows).ok());
   auto store = EventStore::Open(path);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->schema_version(), 3);
+  EXPECT_EQ((*store)->schema_version(), EventStore::kSchemaVersion);
   EventStore* s = store->get();
   EXPECT_EQ(Scalar(s, "SELECT count(*) FROM events WHERE source_key = 'Tony Blair'"), 1);
   EXPECT_EQ(Scalar(s, "SELECT count(*) FROM events WHERE source_key IS NULL"), 1);  // material
@@ -136,8 +144,39 @@ TEST(EventStore, MigratesAVersion2FileWithEventsAndFillsTheRollups) {
   EXPECT_EQ(Scalar(s, "SELECT sum(mentions) FROM rollup_all_month"), 8);
 }
 
+TEST(EventStore, MigratesAVersion3FileAndMarksNoOldTargetAsUnsaid) {
+  std::string path = TempPath("sitrep_migrate_v3.db");
+  std::remove(path.c_str());
+  // As version 3 stored an event whose target the text left unsaid: the actor's kind was
+  // the mention's role, and the mention had no mark.
+  const char* rows =
+      "INSERT INTO documents(id, doc_key, content_hash, text) VALUES(1, 'a', 1, 'text');"
+      "INSERT INTO actors(id, code, name, kind, mentions) VALUES(1, 'TUR', 'Turkey', 'location', 1),"
+      " (2, 'RUS', 'Russia', 'country', 1);"
+      "INSERT INTO events(id, source_code, target_code, source_name, target_name, cameo, root,"
+      " quad_class, goldstein, plover, modality, day, month, min_day, max_day,"
+      " num_mentions, num_sources, num_articles, first_doc) VALUES"
+      " (1, 'TUR', 'TUR', 'Turkey', 'Turkey', '174', '17', 4, -5, 'COERCE', 'asserted', 16875,"
+      "  201603, 16875, 16875, 1, 1, 1, 1);"
+      "INSERT INTO mentions(id, event, doc, ordinal, target_code, target_start, target_end)"
+      " VALUES(1, 1, 1, 0, 'TUR', 27, 32);";
+  ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, 3, rows).ok());
+  auto store = EventStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EventStore* s = store->get();
+  EXPECT_EQ(s->schema_version(), EventStore::kSchemaVersion);
+  EXPECT_EQ(Scalar(s, "SELECT count(*) FROM mentions WHERE target_implicit IS NULL"), 1);
+  EXPECT_EQ(Scalar(s, "SELECT count(*) FROM actors WHERE kind = 'country'"), 2);
+  EXPECT_EQ(Scalar(s, "SELECT events FROM rollup_dyad_total WHERE source = 'TUR'"), 1);
+  auto checks = s->CheckRollups();
+  ASSERT_TRUE(checks.ok());
+  for (const RollupCheck& c : *checks) EXPECT_EQ(c.mismatched, 0) << c.table;
+  store->reset();
+  std::remove(path.c_str());
+}
+
 TEST(EventStore, RefusesNewerSchema) {
-  std::string path = ::testing::TempDir() + "/sitrep_newer.db";
+  std::string path = TempPath("sitrep_newer.db");
   std::remove(path.c_str());
   ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, EventStore::kSchemaVersion).ok());
   ASSERT_TRUE(EventStore::Open(path).value()->Execute("PRAGMA user_version = 99").ok());

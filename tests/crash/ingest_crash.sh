@@ -2,7 +2,8 @@
 # Crash test for `sitrep ingest`: SIGKILL the ingest at random moments (20 kills that land
 # while it is running), ingest again to completion, and check that the database equals a
 # clean run's: same row counts in every table, the same events with the same counters
-# (compared through `sitrep export --format csv`), and the same rollup tables (row counts
+# (compared through `sitrep export --format csv` and `--format plover`, which also carries
+# every mention's evidence spans and unsaid targets), and the same rollup tables (row counts
 # and digests from `sitrep query --check-rollups`, which also fails when a rollup differs
 # from a recomputation from the events table).
 #
@@ -20,6 +21,7 @@ python3 "$here/make_coded_events.py" --docs 12000 --seed 7 > "$dir/events.jsonl"
 "$sitrep" ingest --quiet --coded --batch 32 --db "$dir/clean.db" "$dir/events.jsonl"
 "$sitrep" query --db "$dir/clean.db" --counts > "$dir/clean.counts"
 "$sitrep" export --db "$dir/clean.db" --format csv > "$dir/clean.csv"
+"$sitrep" export --db "$dir/clean.db" --format plover > "$dir/clean.plover"
 "$sitrep" query --db "$dir/clean.db" --check-rollups > "$dir/clean.rollups"
 
 landed=0
@@ -43,11 +45,13 @@ fi
 "$sitrep" ingest --quiet --coded --batch 32 --db "$dir/crash.db" "$dir/events.jsonl"
 "$sitrep" query --db "$dir/crash.db" --counts > "$dir/crash.counts"
 "$sitrep" export --db "$dir/crash.db" --format csv > "$dir/crash.csv"
+"$sitrep" export --db "$dir/crash.db" --format plover > "$dir/crash.plover"
 "$sitrep" query --db "$dir/crash.db" --check-rollups > "$dir/crash.rollups"
 echo "clean: $(cat "$dir/clean.counts")"
 echo "crash: $(cat "$dir/crash.counts")"
 diff "$dir/clean.counts" "$dir/crash.counts"
 diff -q "$dir/clean.csv" "$dir/crash.csv"
+diff -q "$dir/clean.plover" "$dir/crash.plover"
 diff "$dir/clean.rollups" "$dir/crash.rollups"
 echo "rollups: $(wc -l < "$dir/crash.rollups") tables equal to the clean run's and to the events"
 echo "PASS"

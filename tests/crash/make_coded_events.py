@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes synthetic JSON Lines in the format of `sitrep code` (one event per line), for the
 store's crash test and benchmarks: N documents, each with a few events between random
-country actors, dated around a base day. Deterministic for a given --seed."""
+country actors, dated around a base day; one in ten has no source and one in ten a target
+the text leaves unsaid. Deterministic for a given --seed."""
 import argparse, datetime, json, random
 
 p = argparse.ArgumentParser()
@@ -30,5 +31,13 @@ for d in range(a.docs):
               "trigger": {"text": "met", "start": pos + 22, "end": pos + 25},
               "modality": "asserted", "date": day.isoformat(), "date_precision": "day",
               "location": None}
+        # Some events have no source (unnamed perpetrators), some a target the text leaves
+        # unsaid (the source's own state, no span), as `sitrep code` writes them.
+        kind = rng.random()
+        if kind < 0.1:
+            ev["source"] = None
+        elif kind < 0.2:
+            ev["target"] = {"code": src, "name": src, "text": "", "start": 0, "end": 0,
+                            "implicit": "domestic"}
         print(json.dumps(ev))
         pos += len(sentence) + 1

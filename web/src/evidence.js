@@ -9,9 +9,14 @@ export function highlightedSentence(segments) {
     segments.map((s) => (s.role ? el("mark", { class: `seg-${s.role}`, title: s.role }, s.text) : s.text)));
 }
 
+// An actor of a mention; none (a null source) is "–", and a target the text leaves unsaid
+// says so: where the event happened, or the source's own state.
 function actor(a) {
-  if (!a) return "–";
-  return a.name && a.name !== a.code ? `${a.name} (${a.code})` : a.code;
+  if (!a || !a.code) return "–";
+  const label = a.name && a.name !== a.code ? `${a.name} (${a.code})` : a.code;
+  if (a.implicit === "location") return `${label}, unsaid: where it happened`;
+  if (a.implicit === "domestic") return `${label}, unsaid: its own state`;
+  return label;
 }
 
 function mentionView(m) {
