@@ -407,11 +407,16 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
       candidates.push_back(c);
     }
   }
-  // ... or hang it on the object ("ordered [the newspaper to suspend publication]").
-  if (int obj = tree.Child(token, "obj"); object_control && obj >= 0) {
+  // ... or hang it on the object ("ordered [the newspaper to suspend publication]"), as it
+  // does the gerund of an accusation ("accused [Turkey of shelling its villages]").
+  bool accusation = p.kind == "accuse";
+  if (int obj = tree.Child(token, "obj"); (object_control || accusation) && obj >= 0) {
     for (int c : tree.Children(obj, "acl")) {
       int mark = tree.Child(c, "mark");
-      if (tree.upos(c) == "VERB" && mark >= 0 && LowerLemma(tree, mark) == "to") candidates.push_back(c);
+      std::string m = mark >= 0 ? LowerLemma(tree, mark) : "";
+      if (tree.upos(c) == "VERB" && ((object_control && m == "to") || (accusation && (m == "of" || m == "for")))) {
+        candidates.push_back(c);
+      }
     }
   }
   // A complement noun under a light verb may see its complement attached to the verb

@@ -187,6 +187,9 @@ class EventCoder {
   // True when `clause` is held over someone by an "unless" or "if ... not" clause.
   // True when `clause` has "would" and a plain "if" clause (no threat's condition).
   bool HasPlainCondition(const SentenceState& st, int clause) const;
+  // True when `trigger` stands in an argument of a verb of accusation ("accused X of
+  // attacking civilians"): the act is alleged.
+  bool UnderAccusation(const DependencyTree& tree, int trigger) const;
   // True when the clause's subject or object is a "neither ... nor" pair.
   bool NeitherNor(const DependencyTree& tree, int clause) const;
   bool IsConditioned(const SentenceState& st, int clause) const;

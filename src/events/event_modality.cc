@@ -41,6 +41,23 @@ bool IsStateRole(const ActorMention& a) {
 
 }  // namespace
 
+bool EventCoder::UnderAccusation(const DependencyTree& tree, int trigger) const {
+  int n = trigger;
+  for (int steps = 0; steps < 4; ++steps) {
+    int gov = tree.head(n);
+    if (gov < 0) return false;
+    std::string_view rel = tree.base_deprel(n);
+    bool argument = rel == "obj" || rel == "obl" || rel == "nmod" || rel == "advcl" ||
+                    rel == "acl" || rel == "xcomp" || rel == "ccomp" || rel == "amod";
+    if (!argument) return false;
+    for (const TriggerPattern* p : lexicon_.Lookup(LowerLemma(tree, gov))) {
+      if (p->kind == "accuse" && tree.upos(gov) == "VERB") return true;
+    }
+    n = gov;
+  }
+  return false;
+}
+
 bool EventCoder::NeitherNor(const DependencyTree& tree, int clause) const {
   for (int arg : tree.children(clause)) {
     std::string_view rel = tree.base_deprel(arg);
@@ -127,6 +144,9 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
       if (tree.base_deprel(ch) == "aux" && lexicon_.IsCue("modal", LowerLemma(tree, ch))) hypothetical = true;
     }
   }
+  // "accused Ukrainian forces of attacking civilians": what an accusation alleges is not
+  // asserted, wherever the parser hangs it below the accusing word.
+  if (UnderAccusation(tree, trigger)) hypothetical = true;
   // "Neither Russia nor China criticised Syria": the negation sits on the arguments.
   if (NeitherNor(tree, chain.back())) negated = true;
   // A question does not assert ("Will Russia withdraw?").
