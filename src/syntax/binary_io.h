@@ -77,6 +77,12 @@ class BinaryReader {
     pos_ += n;
     return true;
   }
+  // A length-prefixed string as a view into the input (no copy; valid while the input is).
+  bool StringView(std::string_view* v) {
+    uint64_t n = 0;
+    if (!Varint(&n)) return false;
+    return Bytes(n, v);
+  }
   bool String(std::string* s) {
     uint64_t n = 0;
     if (!Varint(&n) || n > in_.size() - pos_) return Fail();

@@ -430,8 +430,8 @@ Result<DependencyParser> DependencyParser::Deserialize(std::string_view data) {
   for (std::string& l : p.labels_) {
     if (!r.String(&l)) break;
   }
-  std::string model;
-  if (!r.Size(n - 1, &root) || !r.String(&model) || !r.AtEnd()) {
+  std::string_view model;
+  if (!r.Size(n - 1, &root) || !r.StringView(&model) || !r.AtEnd()) {
     return Status::Corruption("parser: truncated");
   }
   p.root_label_ = static_cast<int>(root);

@@ -66,10 +66,16 @@ Result<std::unique_ptr<SyntaxModel>> SyntaxModel::Load(const std::string& path) 
                             ": syntax model not found (train one with 'sitrep train-parser' "
                             "or pass --model PATH)");
   }
-  std::ostringstream bytes;
-  bytes << f.rdbuf();
-  if (f.bad()) return Status::IOError(path + ": read failed");
-  return FromBytes(bytes.str(), path);
+  // Read in one piece into a buffer of the file's size: a stream copy would grow and copy
+  // the 13 MB buffer several times.
+  f.seekg(0, std::ios::end);
+  const std::streamoff size = f.tellg();
+  if (size < 0) return Status::IOError(path + ": read failed");
+  std::string bytes(static_cast<size_t>(size), '\0');
+  f.seekg(0, std::ios::beg);
+  f.read(bytes.data(), size);
+  if (!f) return Status::IOError(path + ": read failed");
+  return FromBytes(bytes, path);
 }
 
 void SyntaxModel::FillContainer(ModelFileWriter* w) const {

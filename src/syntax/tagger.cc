@@ -326,8 +326,8 @@ Result<Tagger> Tagger::Deserialize(std::string_view data) {
     if (tag >= num_tags) return Status::Corruption("tagger: dictionary tag out of range");
     t.dictionary_[word] = static_cast<uint16_t>(tag);
   }
-  std::string model, clusters;
-  if (!r.String(&model) || !r.String(&clusters) || !r.AtEnd()) {
+  std::string_view model, clusters;
+  if (!r.StringView(&model) || !r.StringView(&clusters) || !r.AtEnd()) {
     return Status::Corruption("tagger: truncated");
   }
   SITREP_ASSIGN_OR_RETURN(t.model_, LinearModel::Deserialize(model));
