@@ -282,6 +282,17 @@ int EventCoder::ResolveReference(SentenceState& st, int token) const {
   return -1;
 }
 
+bool EventCoder::IsSeatOfOrganisation(const SentenceState& st, const ActorMention& place) const {
+  // "a monitoring group based in Britain", "the London-headquartered bank": where an
+  // organisation sits says nothing about who the others in the sentence are.
+  const DependencyTree& tree = st.tree;
+  int head = static_cast<int>(place.head_token) - static_cast<int>(tree.Absolute(0));
+  if (head < 0 || head >= static_cast<int>(tree.size())) return false;
+  int gov = tree.head(head);
+  return gov >= 0 && tree.base_deprel(head) == "obl" &&
+         lexicon_.IsCue("seat_verb", LowerLemma(tree, gov));
+}
+
 int EventCoder::ContextCountry(SentenceState& st, int token) const {
   // The nearest country-like mention: earlier in this sentence, else later in it, else the
   // most recent one in the sentences before (within the coreference window).
@@ -297,6 +308,7 @@ int EventCoder::ContextCountry(SentenceState& st, int token) const {
     bool countryish = IsCodedActor(cand) && !media &&
                       !ActorDictionary::IsInternationalRoot(cand.code.substr(0, 3));
     if (!countryish || cand.sentence + window < st.sentence) continue;
+    if (cand.sentence == st.sentence && IsSeatOfOrganisation(st, cand)) continue;
     if (cand.sentence < st.sentence) {
       earlier = static_cast<int>(i);
     } else if (cand.sentence == st.sentence && cand.last_token < abs) {

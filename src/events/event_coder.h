@@ -97,6 +97,9 @@ class EventCoder {
   // The first token after the sentence's dateline ("SANAA, Yemen —"), or its first token
   // when it has none.
   uint32_t DatelineEnd(const Document& doc, const Sentence& sent) const;
+  // True when `place` (an actor of this sentence) is where an organisation is based ("a
+  // group based in Britain"): no context country for the sentence's other actors.
+  bool IsSeatOfOrganisation(const SentenceState& st, const ActorMention& place) const;
   // True when match `m` (no person) continues an unknown name ("Michael London").
   bool InsideOtherName(const Document& doc, const Sentence& sent, const ActorMatch& m,
                        const ActorEntry* entry) const;
