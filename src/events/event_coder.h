@@ -108,11 +108,11 @@ class EventCoder {
   bool SurnameStandsForPerson(const Document& doc, const ActorMatch& m, const ActorEntry* entry,
                               int32_t day, Scratch* scratch) const;
   void CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const;
-  // The coded actors the complement of `word` (a word of intent, appeal, demand, threat,
-  // refusal) is aimed at, other than `sources`; empty when none.
   // The actors of the other country adjectives conjoined before the agent noun at `head`
   // ("American, Iraqi and Kurdish forces"), besides `first`, the actor of the phrase.
   std::vector<int> SharedAgentActors(SentenceState& st, int head, int first) const;
+  // The coded actors the complement of `word` (a word of intent, appeal, demand, threat,
+  // refusal) is aimed at, other than `sources`; empty when none.
   std::vector<int> ComplementTargets(SentenceState& st, int word, const std::vector<int>& sources) const;
   // Mends the parser's known misattachments in the sentence's view (see RepairTree in
   // event_coder.cc); the Document keeps the parser's arcs.
@@ -187,7 +187,6 @@ class EventCoder {
   Modality ModalityOf(const SentenceState& st, int trigger, int governor) const;
   int ReportingSpeaker(SentenceState& st, int clause) const;
   void ApplyTense(SentenceState& st, Candidate* c) const;
-  // True when `clause` is held over someone by an "unless" or "if ... not" clause.
   // True when `clause` has "would" and a plain "if" clause (no threat's condition).
   bool HasPlainCondition(const SentenceState& st, int clause) const;
   // True when `trigger` stands in an argument of a verb of accusation ("accused X of
@@ -195,6 +194,7 @@ class EventCoder {
   bool UnderAccusation(const DependencyTree& tree, int trigger) const;
   // True when the clause's subject or object is a "neither ... nor" pair.
   bool NeitherNor(const DependencyTree& tree, int clause) const;
+  // True when `clause` is held over someone by an "unless" or "if ... not" clause.
   bool IsConditioned(const SentenceState& st, int clause) const;
   // "failed to reach agreement": recodes a cooperative event as its rejection (12x).
   bool ApplyFailure(SentenceState& st, Candidate* c) const;
