@@ -25,8 +25,9 @@ for doc, evs in sorted(by_doc.items()):
     print(f"{doc} ({evs[0]['doc_date'] or 'date unknown'})")
     for e in evs:
         tgt = e["target"]["code"] if e["target"] else "-"
+        src = e["source"]["code"] if e["source"] else "?"  # "?": nobody named
         mod = "" if e["modality"] == "asserted" else f"  [{e['modality']}]"
-        print(f"  {e['source']['code']:>10} -> {tgt:<10} {e['cameo']:>4} {e['plover'] or '':<9} "
+        print(f"  {src:>10} -> {tgt:<10} {e['cameo']:>4} {e['plover'] or '':<9} "
               f"\"{e['trigger']['text']}\"{mod}")
 print(f"\n{len(events)} events from {len(by_doc)} documents; all in build/demo_events.jsonl")
 PY
