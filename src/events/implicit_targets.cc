@@ -25,6 +25,11 @@ bool ImplicitTargets::IsDomestic(const Event& e) const {
          options_.domestic_roots.end();
 }
 
+bool ImplicitTargets::IsVenue(const Event& e) const {
+  return std::find(options_.venue_roots.begin(), options_.venue_roots.end(), e.root) !=
+         options_.venue_roots.end();
+}
+
 int ImplicitTargets::AddCountryActor(Document* doc, const std::string& code, uint32_t sentence,
                                      Span span, const char* kind) const {
   const ActorEntry* country = actors_.FindCountry(code);
@@ -46,7 +51,7 @@ void ImplicitTargets::Fill(Document* doc) const {
     const std::string source_state = StateOf(doc->actors[e.source]);
     bool domestic = IsDomestic(e);
     // 1. The place the sentence gives, by its country.
-    if (options_.use_location && e.has_location && !e.location.span.empty() &&
+    if (options_.use_location && !IsVenue(e) && e.has_location && !e.location.span.empty() &&
         e.location.country.size() == 3) {
       e.target = AddCountryActor(doc, e.location.country, e.sentence, e.location.span, "location");
       e.target_open = false;

@@ -4,7 +4,9 @@
 // gets, in this order:
 //   1. the country where the event happened, when its own sentence states the place (a
 //      location with a span: "imposed a curfew in Cizre" -> TUR; "protests in Lagos" ->
-//      NGA), as an actor of kind "location" whose span is the place name;
+//      NGA), as an actor of kind "location" whose span is the place name; not for the
+//      roots in ImplicitTargetOptions::venue_roots, whose place is a venue ("met in
+//      Minsk", "said in Geneva");
 //   2. for events inside a state's own affairs (CAMEO roots listed in
 //      ImplicitTargetOptions::domestic_roots: yielding, protest, coercion), the source's own
 //      country ("police dispersed the crowd", "the minister declined to resign"), as an
@@ -27,6 +29,10 @@ namespace sitrep {
 struct ImplicitTargetOptions {
   // CAMEO roots whose events, when no target is named, concern the source's own state.
   std::vector<std::string> domestic_roots = {"08", "14", "17"};
+  // CAMEO roots whose place is only where they are said or held: statements and
+  // consultations. (An appeal or intent about a place is about that country: "called for a
+  // ceasefire in Syria", "will withdraw its troops from Syria".)
+  std::vector<std::string> venue_roots = {"01", "04"};
   bool use_location = true;
   bool use_domestic = true;
 };
@@ -42,6 +48,7 @@ class ImplicitTargets {
 
  private:
   bool IsDomestic(const Event& e) const;
+  bool IsVenue(const Event& e) const;
   int AddCountryActor(Document* doc, const std::string& code, uint32_t sentence, Span span,
                       const char* kind) const;
 

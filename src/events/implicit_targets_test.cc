@@ -53,6 +53,15 @@ TEST_F(ImplicitTargetsTest, PlaceInTheSentenceGivesItsCountry) {
   EXPECT_FALSE(doc_.events[0].target_open);
 }
 
+TEST_F(ImplicitTargetsTest, TheVenueOfAMeetingIsNoTarget) {
+  Event& e = AddEvent("RUSGOV", "04");  // "... met in Minsk"
+  e.has_location = true;
+  e.location.country = "BLR";
+  e.location.span = {27, 32};
+  ImplicitTargets(actors_).Fill(&doc_);
+  EXPECT_EQ(TargetOf(0), nullptr);
+}
+
 TEST_F(ImplicitTargetsTest, InferredPlaceIsNoEvidence) {
   Event& e = AddEvent("EGYGOV", "05");
   e.has_location = true;  // the document's focus country, with no span
