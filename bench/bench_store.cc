@@ -394,7 +394,8 @@ int RunQueries(sitrep::EventStore* store) {
 
 // --bulk: the rollup tables and their triggers are dropped before generating and made again
 // from the events afterwards, with the statements that migrate a version-2 database
-// (RollupSchemaSql). The database is the same as with the triggers; it is made faster.
+// (RollupSchemaSql, then RollupPlaceQuadSchemaSql: migration steps 2 and 4). The database
+// is the same as with the triggers; it is made faster.
 bool DropRollups(sitrep::EventStore* store) {
   std::string sql;
   for (const char* t : {"rollups_insert", "rollups_mentions", "rollups_move", "rollups_delete"}) {
@@ -434,7 +435,8 @@ int Generate(sitrep::EventStore* store, size_t target, bool uniform, bool bulk) 
               docs, mentions, events, secs, mentions / secs, bulk ? " (no rollup triggers)" : "");
   if (bulk) {
     auto t1 = Clock::now();
-    sitrep::Status st = store->Execute("BEGIN; " + sitrep::RollupSchemaSql() + "COMMIT;");
+    sitrep::Status st = store->Execute("BEGIN; " + sitrep::RollupSchemaSql() +
+                                       sitrep::RollupPlaceQuadSchemaSql() + "COMMIT;");
     if (!st.ok()) {
       std::fprintf(stderr, "%s\n", st.ToString().c_str());
       return 1;

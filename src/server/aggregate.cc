@@ -4,7 +4,8 @@
 //   - cooperation and conflict apart (by=none): one kSeries per quad class, merged;
 //   - actors and dyads at country level: full codes folded to their first three letters;
 //   - the bounding box (not a store filter): one grouped scan of `events` here;
-//   - the map: places (from a kSeries per quad class) clustered on a grid.
+//   - the map: places clustered on a grid, their counts from rollup_place_quad when the
+//     filter names only places and a quad class, else from a kSeries per quad class.
 // A store without kSeries (no store/rollups.h) gets server/aggregate_events.cc instead.
 #if __has_include("store/rollups.h")
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "base/json_writer.h"
 #include "server/api_sql.h"
 #include "server/dashboard_api.h"
+#include "store/rollup_query.h"
 
 namespace sitrep::server {
 
@@ -237,6 +239,82 @@ Status CollectFromEvents(EventStore* store, const AggregateRequest& r, const Key
   return Status::OK();
 }
 
+// Places clustered on a grid of square cells (degrees), inside an optional box.
+class MapGrid {
+ public:
+  MapGrid(double cell, const BoundingBox& box) : cell_(cell), box_(box) {}
+
+  // Counts `events` of quad class `quad` (1..4) at a place's point.
+  void Add(double lat, double lon, int quad, int64_t events) {
+    if (box_.set && (lat < box_.south || lat > box_.north || lon < box_.west || lon > box_.east)) return;
+    Cell& c = cells_[{static_cast<int64_t>(std::floor((lat + 90) / cell_)),
+                      static_cast<int64_t>(std::floor((lon + 180) / cell_))}];
+    c.lat += lat * events;  // weighted: the cluster sits where its events are
+    c.lon += lon * events;
+    c.events += events;
+    c.quad[quad - 1] += events;
+  }
+
+  // {"zoom", "cell", "clusters": [...]}, the `max_clusters` largest clusters first.
+  std::string Json(int zoom, size_t max_clusters) const {
+    std::vector<Cell> list;
+    for (const auto& [key, c] : cells_) if (c.events > 0) list.push_back(c);
+    std::sort(list.begin(), list.end(), [](const Cell& a, const Cell& b) { return a.events > b.events; });
+    if (list.size() > max_clusters) list.resize(max_clusters);
+    std::string out;
+    JsonWriter json(&out);
+    json.BeginObject().Field("zoom", zoom).Field("cell", cell_).Key("clusters").BeginArray();
+    for (const Cell& c : list) {
+      json.BeginObject().Key("lat").Double(c.lat / c.events, 7).Key("lon").Double(c.lon / c.events, 7)
+          .Field("events", c.events).Key("quad").BeginArray();
+      for (int64_t q : c.quad) json.Int(q);
+      json.EndArray().EndObject();
+    }
+    json.EndArray().EndObject();
+    return out;
+  }
+
+ private:
+  struct Cell { double lat = 0, lon = 0; int64_t events = 0; int64_t quad[4] = {0, 0, 0, 0}; };
+  double cell_;
+  BoundingBox box_;
+  std::map<std::pair<int64_t, int64_t>, Cell> cells_;
+};
+
+// The map's counts in one read of rollup_place_quad (filters on place and quad class only).
+Status MapFromPlaceQuad(EventStore* store, const EventFilter& filter, MapGrid* grid) {
+  std::vector<SqlValue> params;
+  std::string sql = RollupPlaceQuadSql(filter, &params);
+  return store->Query(sql, params, [&](const SqlRow& row) {
+    grid->Add(row.Double(1), row.Double(2), static_cast<int>(row.Int(3)), row.Int(4));
+    return Status::OK();
+  });
+}
+
+// The map's counts under any filter: a kSeries per place for each quad class.
+Status MapFromSeries(EventStore* store, const EventFilter& filter, MapGrid* grid) {
+  QuerySpec spec;
+  spec.aggregate = Aggregate::kSeries;
+  spec.period = Period::kAll;
+  spec.group_by = GroupBy::kPlace;
+  spec.limit = 0;
+  for (int quad = 1; quad <= 4; ++quad) {
+    if (filter.quad_class && filter.quad_class != quad) continue;
+    spec.filter = filter;
+    spec.filter.quad_class = quad;
+    SITREP_ASSIGN_OR_RETURN(QueryTable table, RunQuery(store, spec));
+    auto col = [&](const char* name) {
+      return std::find(table.columns.begin(), table.columns.end(), name) - table.columns.begin();
+    };
+    auto lat_c = col("lat"), lon_c = col("lon"), events_c = col("events");
+    for (const auto& row : table.rows) {
+      if (row[lat_c].index() == 0 || row[lon_c].index() == 0) continue;
+      grid->Add(Double(row[lat_c]), Double(row[lon_c]), quad, Int(row[events_c]));
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::string> DashboardApi::Aggregate(const ParamList& params) {
@@ -273,54 +351,11 @@ Result<std::string> DashboardApi::Aggregate(const ParamList& params) {
 Result<std::string> DashboardApi::Map(const ParamList& params) {
   SITREP_ASSIGN_OR_RETURN(MapRequest req, ParseMapRequest(params, options_.limits));
   return Cached("map", params, [&](EventStore* store) -> Result<std::string> {
-    // Events per place and quad class, from the store; then places on a grid, here.
-    QuerySpec spec;
-    spec.aggregate = Aggregate::kSeries;
-    spec.filter = req.where.filter;
-    spec.period = Period::kAll;
-    spec.group_by = GroupBy::kPlace;
-    spec.limit = 0;
-    struct Cell { double lat = 0, lon = 0; int64_t events = 0; int64_t quad[4] = {0, 0, 0, 0}; };
-    std::map<std::pair<int64_t, int64_t>, Cell> cells;
-    double size = 10.0 / static_cast<double>(1 << req.zoom);
-    const BoundingBox& box = req.where.bbox;
-    for (int quad = 1; quad <= 4; ++quad) {
-      if (spec.filter.quad_class && spec.filter.quad_class != quad) continue;
-      spec.filter.quad_class = quad;
-      SITREP_ASSIGN_OR_RETURN(QueryTable table, RunQuery(store, spec));
-      auto col = [&](const char* name) {
-        return std::find(table.columns.begin(), table.columns.end(), name) - table.columns.begin();
-      };
-      auto lat_c = col("lat"), lon_c = col("lon"), events_c = col("events");
-      for (const auto& row : table.rows) {
-        if (row[lat_c].index() == 0 || row[lon_c].index() == 0) continue;
-        double lat = Double(row[lat_c]), lon = Double(row[lon_c]);
-        if (box.set && (lat < box.south || lat > box.north || lon < box.west || lon > box.east)) continue;
-        int64_t n = Int(row[events_c]);
-        Cell& c = cells[{static_cast<int64_t>(std::floor((lat + 90) / size)),
-                         static_cast<int64_t>(std::floor((lon + 180) / size))}];
-        c.lat += lat * n;  // weighted: the cluster sits where its events are
-        c.lon += lon * n;
-        c.events += n;
-        c.quad[quad - 1] += n;
-      }
-      spec.filter.quad_class = req.where.filter.quad_class;
-    }
-    std::vector<Cell> list;
-    for (auto& [key, c] : cells) if (c.events > 0) list.push_back(c);
-    std::sort(list.begin(), list.end(), [](const Cell& a, const Cell& b) { return a.events > b.events; });
-    if (list.size() > options_.max_map_clusters) list.resize(options_.max_map_clusters);
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject().Field("zoom", req.zoom).Field("cell", size).Key("clusters").BeginArray();
-    for (const Cell& c : list) {
-      json.BeginObject().Key("lat").Double(c.lat / c.events, 7).Key("lon").Double(c.lon / c.events, 7)
-          .Field("events", c.events).Key("quad").BeginArray();
-      for (int64_t q : c.quad) json.Int(q);
-      json.EndArray().EndObject();
-    }
-    json.EndArray().EndObject();
-    return out;
+    MapGrid grid(10.0 / static_cast<double>(1 << req.zoom), req.where.bbox);
+    SITREP_RETURN_IF_ERROR(PlaceQuadCanAnswer(req.where.filter)
+                               ? MapFromPlaceQuad(store, req.where.filter, &grid)
+                               : MapFromSeries(store, req.where.filter, &grid));
+    return grid.Json(req.zoom, options_.max_map_clusters);
   });
 }
 

@@ -202,6 +202,23 @@ TEST_F(DashboardServerTest, MapClustersPointsByZoom) {
   EXPECT_EQ(boxed["clusters"].get_array().size(), 1u);
 }
 
+// The map reads rollup_place_quad without a filter or with a quad class, and the kSeries
+// rollups under other filters (here a date range holding every event): same counts.
+TEST_F(DashboardServerTest, MapFromThePlaceRollupEqualsTheMapFromTheSeries) {
+  for (const char* extra : {"", "&quad=4"}) {
+    auto rollup = Json(Get(std::string("/api/map?zoom=6") + extra));
+    auto series = Json(Get(std::string("/api/map?zoom=6&from=1900-01-01") + extra));
+    auto a = rollup["clusters"].get_array(), b = series["clusters"].get_array();
+    ASSERT_EQ(a.size(), b.size()) << extra;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(int64_t(a.at(i)["events"]), int64_t(b.at(i)["events"])) << extra;
+      for (size_t q = 0; q < 4; ++q) {
+        EXPECT_EQ(int64_t(a.at(i)["quad"].at(q)), int64_t(b.at(i)["quad"].at(q))) << extra;
+      }
+    }
+  }
+}
+
 TEST_F(DashboardServerTest, ListsActorsDyadsAndPlaces) {
   auto actors = Json(Get("/api/actors?q=rus"));
   EXPECT_GE(actors["actors"].get_array().size(), 2u);

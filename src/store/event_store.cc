@@ -86,6 +86,9 @@ CREATE INDEX events_place_id ON events(place);
 ALTER TABLE mentions ADD COLUMN target_implicit TEXT;
 UPDATE actors SET kind = 'country' WHERE kind IN ('location', 'domestic');
 )sql",
+    // 4 -> 5: rollup_place_quad (store/rollups.h), events per place and quad class over
+    // all time, for the map; the SQL is RollupPlaceQuadSchemaSql.
+    "",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == EventStore::kSchemaVersion);
@@ -94,6 +97,7 @@ static_assert(kMigrationCount == EventStore::kSchemaVersion);
 std::string MigrationSql(int v) {
   std::string sql = kMigrations[v];
   if (v == 2) sql += RollupSchemaSql();
+  if (v == 4) sql += RollupPlaceQuadSchemaSql();
   return sql;
 }
 

@@ -97,7 +97,7 @@ struct AddOutcome {
 
 class EventStore {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens (creating and migrating when writable) the database at `path`.
   // ":memory:" gives a private in-memory database (tests).

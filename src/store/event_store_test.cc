@@ -175,6 +175,41 @@ TEST(EventStore, MigratesAVersion3FileAndMarksNoOldTargetAsUnsaid) {
   std::remove(path.c_str());
 }
 
+TEST(EventStore, MigratesAVersion4FileAndKeepsThePlaceQuadRollup) {
+  std::string path = TempPath("sitrep_migrate_v4.db");
+  std::remove(path.c_str());
+  const char* rows =
+      "INSERT INTO documents(id, doc_key, content_hash, text) VALUES(1, 'a', 1, 'text');"
+      "INSERT INTO places(id, name, country, lat, lon) VALUES(1, 'Aleppo', 'SYR', 36.2, 37.2);"
+      "INSERT INTO events(id, source_code, target_code, cameo, root, quad_class, goldstein,"
+      " modality, day, month, place, num_mentions, num_sources, num_articles, first_doc) VALUES"
+      " (1, 'RUS', 'SYR', '190', '19', 4, -10, 'asserted', 16875, 201603, 1, 2, 1, 1, 1),"
+      " (2, 'SYR', 'RUS', '042', '04', 1, 1.9, 'asserted', 16876, 201603, 1, 1, 1, 1, 1);";
+  ASSERT_TRUE(EventStore::TEST_CreateAtVersion(path, 4, rows).ok());
+  auto store = EventStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EventStore* s = store->get();
+  EXPECT_EQ(s->schema_version(), EventStore::kSchemaVersion);
+  // Filled from the events on migration...
+  EXPECT_EQ(Scalar(s, "SELECT events FROM rollup_place_quad WHERE place = 1 AND quad_class = 4"), 1);
+  EXPECT_EQ(Scalar(s, "SELECT mentions FROM rollup_place_quad WHERE place = 1 AND quad_class = 4"), 2);
+  // ...then kept by the triggers, the old tables' as well.
+  ASSERT_TRUE(s->Execute("UPDATE events SET quad_class = 4, cameo = '190' WHERE id = 2").ok());
+  ASSERT_TRUE(s->Execute("DELETE FROM events WHERE id = 1").ok());
+  EXPECT_EQ(Scalar(s, "SELECT events FROM rollup_place_quad WHERE place = 1 AND quad_class = 4"), 1);
+  EXPECT_EQ(Scalar(s, "SELECT count(*) FROM rollup_place_quad WHERE quad_class = 1"), 0);
+  auto checks = s->CheckRollups();
+  ASSERT_TRUE(checks.ok());
+  bool covered = false;
+  for (const RollupCheck& c : *checks) {
+    EXPECT_EQ(c.mismatched, 0) << c.table;
+    covered = covered || c.table == "rollup_place_quad";
+  }
+  EXPECT_TRUE(covered);
+  store->reset();
+  std::remove(path.c_str());
+}
+
 TEST(EventStore, RefusesNewerSchema) {
   std::string path = TempPath("sitrep_newer.db");
   std::remove(path.c_str());

@@ -397,4 +397,31 @@ std::string RollupCandidateSql(GroupBy group, const EventFilter& f, size_t k,
          Join(order, ", ") + " LIMIT " + std::to_string(k);
 }
 
+bool PlaceQuadCanAnswer(const EventFilter& f) {
+  EventFilter rest = f;
+  rest.quad_class = 0;
+  return rest.words.empty() && FilterOnlyOnGroup(rest, GroupBy::kPlace) && !HasDyadFilter(rest);
+}
+
+std::string RollupPlaceQuadSql(const EventFilter& f, std::vector<SqlValue>* params) {
+  std::vector<std::string> where = {"p.lat IS NOT NULL", "p.lon IS NOT NULL"};
+  if (f.quad_class > 0) {
+    params->push_back(int64_t{f.quad_class});
+    where.push_back("r.quad_class = ?");
+  } else {
+    where.push_back("r.quad_class BETWEEN 1 AND 4");  // events without one are on no map
+  }
+  EventFilter places_only;
+  places_only.place = f.place;
+  places_only.has_circle = f.has_circle;
+  places_only.lat = f.lat;
+  places_only.lon = f.lon;
+  places_only.radius_km = f.radius_km;
+  std::vector<std::string> place_where;
+  TypeAndPlaceConditions(places_only, RollupGroup::kPlace, &place_where, params);
+  for (const std::string& w : place_where) where.push_back("r." + w);
+  return "SELECT r.place, p.lat, p.lon, r.quad_class, r.events FROM " + RollupPlaceQuadTable() +
+         " r JOIN places p ON p.id = r.place WHERE " + Join(where, " AND ");
+}
+
 }  // namespace sitrep

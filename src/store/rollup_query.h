@@ -45,6 +45,15 @@ std::string RollupCellSql(GroupBy group, Period period, const EventFilter& filte
 std::string RollupCandidateSql(GroupBy group, const EventFilter& filter, size_t k,
                                int64_t min_events, std::vector<SqlValue>* params);
 
+// True when rollup_place_quad answers events per place and quad class under `filter`: the
+// filter names at most a place (name or circle) and a quad class.
+bool PlaceQuadCanAnswer(const EventFilter& filter);
+
+// The SELECT of (place, lat, lon, quad_class, events) from rollup_place_quad joined with
+// `places`, for the places and quad class (1..4) the filter allows; places without a
+// point and events without a quad class left out. Call only when PlaceQuadCanAnswer(filter).
+std::string RollupPlaceQuadSql(const EventFilter& filter, std::vector<SqlValue>* params);
+
 // `column` starts with `prefix` (non-empty), as an index-friendly range: column >= p AND
 // column < p' (p with its last byte incremented). Appends the two parameters.
 std::string CodePrefixClause(const std::string& column, const std::string& prefix,

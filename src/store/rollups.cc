@@ -123,7 +123,18 @@ TableDef TotalTable(RollupGroup g) {
   return t;
 }
 
-std::vector<TableDef> AllTables() {
+// The table schema 5 adds: per place and quad class over all time (the map's counts).
+TableDef PlaceQuadTable() {
+  TableDef t;
+  t.name = RollupPlaceQuadTable();
+  t.sides = SidesOf(RollupGroup::kPlace);
+  t.group_columns = RollupGroupColumns(RollupGroup::kPlace);
+  t.key = {{"place", ""}, {"quad_class", "coalesce(R.quad_class, 0)"}};
+  return t;
+}
+
+// The tables schema 3 made (RollupSchemaSql); AllTables adds schema 5's.
+std::vector<TableDef> Version3Tables() {
   std::vector<TableDef> out;
   for (RollupGroup g : {RollupGroup::kAll, RollupGroup::kDyad, RollupGroup::kActor,
                         RollupGroup::kPlace}) {
@@ -134,6 +145,12 @@ std::vector<TableDef> AllTables() {
     }
     out.push_back(TotalTable(g));
   }
+  return out;
+}
+
+std::vector<TableDef> AllTables() {
+  std::vector<TableDef> out = Version3Tables();
+  out.push_back(PlaceQuadTable());
   return out;
 }
 
@@ -276,6 +293,11 @@ std::string RecomputeSql(const TableDef& t) {
          Join(key, ", ") + " ORDER BY " + Join(key, ", ");
 }
 
+std::string FillSql(const TableDef& t) {
+  return "INSERT INTO " + t.name + "(" + Join(ColumnNames(t), ", ") +
+         ", events, mentions, goldstein_milli) " + RecomputeSql(t) + ";\n";
+}
+
 const TableDef* FindTable(const std::vector<TableDef>& tables, const std::string& name) {
   for (const TableDef& t : tables) if (t.name == name) return &t;
   return nullptr;
@@ -314,15 +336,22 @@ std::vector<std::string> RollupTableNames() {
   return out;
 }
 
+std::string RollupPlaceQuadTable() { return "rollup_place_quad"; }
+
 std::string RollupSchemaSql() {
-  std::vector<TableDef> tables = AllTables();
+  std::vector<TableDef> tables = Version3Tables();
   std::string sql;
-  for (const TableDef& t : tables) {
-    sql += CreateSql(t);
-    sql += "INSERT INTO " + t.name + "(" + Join(ColumnNames(t), ", ") +
-           ", events, mentions, goldstein_milli) " + RecomputeSql(t) + ";\n";
-  }
+  for (const TableDef& t : tables) sql += CreateSql(t) + FillSql(t);
   return sql + TriggersSql(tables);
+}
+
+std::string RollupPlaceQuadSchemaSql() {
+  TableDef t = PlaceQuadTable();
+  // The triggers are one statement list over every table: made again with the new one.
+  return CreateSql(t) + FillSql(t) +
+         "DROP TRIGGER rollups_insert;\nDROP TRIGGER rollups_mentions;\n"
+         "DROP TRIGGER rollups_move;\nDROP TRIGGER rollups_delete;\n" +
+         TriggersSql(AllTables());
 }
 
 std::string RollupRecomputeSql(const std::string& table) {

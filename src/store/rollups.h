@@ -23,6 +23,7 @@
 // and over all time:
 //   rollup_{dyad,actor,place}_total  per group, ranked by events (top-N candidates)
 //   rollup_types                     per event type (cameo, quad_class, plover, modality)
+//   rollup_place_quad                per place and quad class (schema 5; the map's counts)
 //
 // Periods: `day` is the day number (days since 1970-01-01), `week` the day number of the
 // week's Monday, `month` year * 100 + month. Day tables also carry the week and month of
@@ -64,12 +65,20 @@ std::vector<std::string> RollupGroupColumns(RollupGroup group);
 // The period column of a level: "day", "week", "month".
 const char* RollupPeriodColumn(RollupLevel level);
 
-// Every rollup table, in schema order.
+// Every rollup table of the present schema, in schema order.
 std::vector<std::string> RollupTableNames();
 
-// The statements that create the rollup tables, their indexes and triggers, and fill them
-// from the rows already in `events` (one migration step).
+// "rollup_place_quad": events per place and quad class (0 when the event has none) over
+// all time, added by schema version 5.
+std::string RollupPlaceQuadTable();
+
+// The statements that create the rollup tables of schema version 3 (every table but
+// rollup_place_quad), their indexes and triggers, and fill them from the rows already in
+// `events` (migration step 2 -> 3). Kept as version 3 made them.
 std::string RollupSchemaSql();
+// Migration step 4 -> 5: creates rollup_place_quad, fills it from `events` and makes the
+// triggers again so that they keep every table, rollup_place_quad included.
+std::string RollupPlaceQuadSchemaSql();
 
 // A SELECT that recomputes `table` from `events`, with the table's columns in its order,
 // sorted by its key. Empty for an unknown table.

@@ -1,24 +1,20 @@
-// The map: Natural Earth countries (npm world-atlas, served by sitrep itself) and the
+// The map: Natural Earth countries (npm world-atlas, projected to SVG paths at build time
+// by build.mjs and served by sitrep itself) and the
 // events with a point, clustered by the server on a grid that shrinks as you zoom in.
 // A cluster's colour is its most frequent quad class; a click on one event opens its
 // evidence, on a small cluster lists its events, on a large one zooms in.
-import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
 import { select } from "d3-selection";
 import { arc, pie } from "d3-shape";
 import { zoom, zoomIdentity } from "d3-zoom";
-import { feature, mesh } from "topojson-client";
 import { getJson } from "./api.js";
 import { el, formatNumber, quadColors, quadNames } from "./dom.js";
-
-const width = 960;
-const height = 500;
+import { mapHeight as height, mapProjection, mapWidth as width } from "./projection.js";
 
 export class EventMap {
   constructor(container, legend, { onEvent, onCluster }) {
     this.onEvent = onEvent;
     this.onCluster = onCluster;
-    this.projection = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
-    this.path = geoPath(this.projection);
+    this.projection = mapProjection();
     this.svg = select(container).append("svg")
       .attr("viewBox", `0 0 ${width} ${height}`).attr("role", "img").attr("aria-label", "map of events");
     this.root = this.svg.append("g");
@@ -33,15 +29,13 @@ export class EventMap {
   }
 
   async loadBaseMap() {
-    const world = await (await fetch("countries-110m.json")).json();
-    const countries = feature(world, world.objects.countries);
-    this.base.append("path").attr("class", "sphere").attr("d", this.path({ type: "Sphere" }));
-    this.base.append("path").attr("class", "graticule").attr("d", this.path(geoGraticule10()));
-    this.base.append("g").selectAll("path").data(countries.features).join("path")
-      .attr("class", "country").attr("d", this.path)
-      .append("title").text((d) => (d.properties && d.properties.name) || "");
-    this.base.append("path").attr("class", "borders")
-      .attr("d", this.path(mesh(world, world.objects.countries, (a, b) => a !== b)));
+    const world = await (await fetch("basemap.json")).json();
+    this.base.append("path").attr("class", "sphere").attr("d", world.sphere);
+    this.base.append("path").attr("class", "graticule").attr("d", world.graticule);
+    this.base.append("g").selectAll("path").data(world.countries).join("path")
+      .attr("class", "country").attr("d", (c) => c[1])
+      .append("title").text((c) => c[0]);
+    this.base.append("path").attr("class", "borders").attr("d", world.borders);
   }
 
   drawLegend(legend) {
