@@ -358,6 +358,21 @@ std::string RollupCellSql(GroupBy group, Period period, const EventFilter& f,
          Join(branches, " UNION ALL ") + ") GROUP BY " + Join(keys, ", ");
 }
 
+namespace {
+
+// The filter's place conditions alone (a place name or a circle).
+EventFilter PlaceConditionsOnly(const EventFilter& f) {
+  EventFilter out;
+  out.place = f.place;
+  out.has_circle = f.has_circle;
+  out.lat = f.lat;
+  out.lon = f.lon;
+  out.radius_km = f.radius_km;
+  return out;
+}
+
+}  // namespace
+
 std::string RollupCandidateSql(GroupBy group, const EventFilter& f, size_t k,
                                int64_t min_events, std::vector<SqlValue>* params) {
   RollupGroup own = group == GroupBy::kDyad    ? RollupGroup::kDyad
@@ -378,13 +393,7 @@ std::string RollupCandidateSql(GroupBy group, const EventFilter& f, size_t k,
     }
     if (!ors.empty()) where.push_back("(" + Join(ors, " OR ") + ")");
   } else if (own == RollupGroup::kPlace) {
-    EventFilter places_only;
-    places_only.place = f.place;
-    places_only.has_circle = f.has_circle;
-    places_only.lat = f.lat;
-    places_only.lon = f.lon;
-    places_only.radius_km = f.radius_km;
-    TypeAndPlaceConditions(places_only, own, &where, params);
+    TypeAndPlaceConditions(PlaceConditionsOnly(f), own, &where, params);
   }
   if (min_events > 0) {
     params->push_back(min_events);
@@ -411,14 +420,8 @@ std::string RollupPlaceQuadSql(const EventFilter& f, std::vector<SqlValue>* para
   } else {
     where.push_back("r.quad_class BETWEEN 1 AND 4");  // events without one are on no map
   }
-  EventFilter places_only;
-  places_only.place = f.place;
-  places_only.has_circle = f.has_circle;
-  places_only.lat = f.lat;
-  places_only.lon = f.lon;
-  places_only.radius_km = f.radius_km;
   std::vector<std::string> place_where;
-  TypeAndPlaceConditions(places_only, RollupGroup::kPlace, &place_where, params);
+  TypeAndPlaceConditions(PlaceConditionsOnly(f), RollupGroup::kPlace, &place_where, params);
   for (const std::string& w : place_where) where.push_back("r." + w);
   return "SELECT r.place, p.lat, p.lon, r.quad_class, r.events FROM " + RollupPlaceQuadTable() +
          " r JOIN places p ON p.id = r.place WHERE " + Join(where, " AND ");

@@ -78,26 +78,34 @@ LinearModel LinearModel::BuildFlat(uint32_t num_classes, float scale,
   return m;
 }
 
-LinearModel LinearModel::Build(uint32_t num_classes, float scale, std::vector<Row> rows) {
-  std::vector<uint32_t> keys, begin{0};
-  std::vector<Entry> entries;
-  for (const Row& r : rows) {
-    keys.push_back(r.key);
-    entries.insert(entries.end(), r.entries.begin(), r.entries.end());
-    begin.push_back(static_cast<uint32_t>(entries.size()));
+namespace {
+
+// Rows as parallel arrays: keys, the first entry of each row (plus one past the end), and
+// all entries in row order.
+void FlattenRows(const std::vector<LinearModel::Row>& rows, std::vector<uint32_t>* keys,
+                 std::vector<uint32_t>* begin, std::vector<LinearModel::Entry>* entries) {
+  begin->push_back(0);
+  for (const LinearModel::Row& r : rows) {
+    keys->push_back(r.key);
+    entries->insert(entries->end(), r.entries.begin(), r.entries.end());
+    begin->push_back(static_cast<uint32_t>(entries->size()));
   }
+}
+
+}  // namespace
+
+LinearModel LinearModel::Build(uint32_t num_classes, float scale, std::vector<Row> rows) {
+  std::vector<uint32_t> keys, begin;
+  std::vector<Entry> entries;
+  FlattenRows(rows, &keys, &begin, &entries);
   return BuildFlat(num_classes, scale, keys, begin, entries);
 }
 
 LinearModel LinearModel::BuildDirect(uint32_t num_classes, float scale, int bits,
                                      std::vector<Row> rows) {
-  std::vector<uint32_t> keys, begin{0};
+  std::vector<uint32_t> keys, begin;
   std::vector<Entry> entries;
-  for (const Row& r : rows) {
-    keys.push_back(r.key);
-    entries.insert(entries.end(), r.entries.begin(), r.entries.end());
-    begin.push_back(static_cast<uint32_t>(entries.size()));
-  }
+  FlattenRows(rows, &keys, &begin, &entries);
   return BuildDirectFlat(num_classes, scale, bits, keys, begin, entries);
 }
 
