@@ -359,9 +359,18 @@ bool EventCoder::IsDateWord(const SentenceState& st, int token) const {
          lexicon_.IsCue("time_noun", LowerLemma(st.tree, token));
 }
 
+bool EventCoder::InsideName(const SentenceState& st, int token) const {
+  // "Christian Aid", "the Islamic Salvation Front", "Human Rights Watch": a word of a name
+  // the dictionaries know is no trigger (agent nouns such as "troops" are no names).
+  int a = st.scratch->actor_at[token];
+  if (a < 0) return false;
+  const std::string& kind = st.doc->actors[a].kind;
+  return kind != "agent" && kind != "country_agent" && kind != "adjective" && kind != "demonym";
+}
+
 bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out,
                               bool as_complement) const {
-  if (IsBlocked(st, token) || IsDateWord(st, token)) return false;
+  if (IsBlocked(st, token) || IsDateWord(st, token) || InsideName(st, token)) return false;
   for (const TriggerPattern* p : FittingPatterns(st, token)) {
     if (!IsPlainKind(p->kind)) continue;
     int governor = -1;

@@ -128,6 +128,8 @@ class EventCoder {
   // True when every addressee of `order` is the armed forces or police of the state whose
   // government or leader gives it ("Putin ordered Russia's military to withdraw").
   bool OrdersOwnForces(const SentenceState& st, const Candidate& order) const;
+  // True when `token` is part of a name the dictionaries know ("Christian Aid").
+  bool InsideName(const SentenceState& st, int token) const;
   // True for a capitalised word of time inside the sentence ("in March"): a date.
   bool IsDateWord(const SentenceState& st, int token) const;
   // True when the pattern's constraints hold at `token`; otherwise *why (when given) names
