@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -87,6 +88,20 @@ int64_t Scalar(EventStore* store, const std::string& sql) {
   return v;
 }
 
+// Expects every rollup table to equal its recomputation from the events; returns the
+// tables checked.
+std::vector<std::string> ExpectRollupsConsistent(EventStore* store) {
+  std::vector<std::string> tables;
+  auto checks = store->CheckRollups();
+  EXPECT_TRUE(checks.ok());
+  if (!checks.ok()) return tables;
+  for (const RollupCheck& c : *checks) {
+    EXPECT_EQ(c.mismatched, 0) << c.table;
+    tables.push_back(c.table);
+  }
+  return tables;
+}
+
 void AddDoc(EventStore* store, const Document& doc) {
   auto out = store->Add(doc, doc.id, ContentHash(doc.text));
   ASSERT_TRUE(out.ok()) << out.status().ToString();
@@ -135,9 +150,7 @@ TEST(EventStore, MigratesAVersion2FileWithEventsAndFillsTheRollups) {
   EXPECT_EQ(Scalar(s, "SELECT sum(mentions) FROM rollup_dyad_total"), 6);
   EXPECT_EQ(Scalar(s, "SELECT events FROM rollup_place_month WHERE month = 201603"), 1);
   EXPECT_EQ(Scalar(s, "SELECT goldstein_milli FROM rollup_actor_total WHERE actor = 'UKR'"), -10000);
-  auto checks = s->CheckRollups();
-  ASSERT_TRUE(checks.ok());
-  for (const RollupCheck& c : *checks) EXPECT_EQ(c.mismatched, 0) << c.table;
+  ExpectRollupsConsistent(s);
   // New reports keep the rollups current.
   AddDoc(s, MakeDoc("b", "2016-03-15", "", {{"RUSMIL", "UKR", "190"}, {"USA", "RUS", "042"}}));
   EXPECT_EQ(Scalar(s, "SELECT sum(events) FROM rollup_all_month"), 4);
@@ -168,9 +181,7 @@ TEST(EventStore, MigratesAVersion3FileAndMarksNoOldTargetAsUnsaid) {
   EXPECT_EQ(Scalar(s, "SELECT count(*) FROM mentions WHERE target_implicit IS NULL"), 1);
   EXPECT_EQ(Scalar(s, "SELECT count(*) FROM actors WHERE kind = 'country'"), 2);
   EXPECT_EQ(Scalar(s, "SELECT events FROM rollup_dyad_total WHERE source = 'TUR'"), 1);
-  auto checks = s->CheckRollups();
-  ASSERT_TRUE(checks.ok());
-  for (const RollupCheck& c : *checks) EXPECT_EQ(c.mismatched, 0) << c.table;
+  ExpectRollupsConsistent(s);
   store->reset();
   std::remove(path.c_str());
 }
@@ -198,14 +209,8 @@ TEST(EventStore, MigratesAVersion4FileAndKeepsThePlaceQuadRollup) {
   ASSERT_TRUE(s->Execute("DELETE FROM events WHERE id = 1").ok());
   EXPECT_EQ(Scalar(s, "SELECT events FROM rollup_place_quad WHERE place = 1 AND quad_class = 4"), 1);
   EXPECT_EQ(Scalar(s, "SELECT count(*) FROM rollup_place_quad WHERE quad_class = 1"), 0);
-  auto checks = s->CheckRollups();
-  ASSERT_TRUE(checks.ok());
-  bool covered = false;
-  for (const RollupCheck& c : *checks) {
-    EXPECT_EQ(c.mismatched, 0) << c.table;
-    covered = covered || c.table == "rollup_place_quad";
-  }
-  EXPECT_TRUE(covered);
+  std::vector<std::string> tables = ExpectRollupsConsistent(s);
+  EXPECT_NE(std::find(tables.begin(), tables.end(), "rollup_place_quad"), tables.end());
   store->reset();
   std::remove(path.c_str());
 }
