@@ -38,11 +38,14 @@ bool Contains(const std::vector<std::string>* values, std::string_view v) {
   return values && std::find(values->begin(), values->end(), v) != values->end();
 }
 
-bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause) {
+bool IsToInfinitive(const DependencyTree& tree, int clause) {
   if (tree.deprel(clause) != "advcl" || tree.upos(clause) != "VERB") return false;
   int mark = tree.Child(clause, "mark");
-  if (mark < 0 || LowerLemma(tree, mark) != "to") return false;
-  return tree.Child(verb, "obj") < 0;
+  return mark >= 0 && LowerLemma(tree, mark) == "to";
+}
+
+bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause) {
+  return IsToInfinitive(tree, clause) && tree.Child(verb, "obj") < 0;
 }
 
 }  // namespace coder_internal

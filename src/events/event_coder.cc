@@ -100,13 +100,6 @@ int ObjectHead(const DependencyTree& tree, int token, const TriggerPattern& p) {
   return obj;
 }
 
-// An adverbial "to" infinitive ("ordered the troops to withdraw" as the parser may read it).
-bool IsToInfinitive(const DependencyTree& tree, int clause) {
-  if (tree.deprel(clause) != "advcl" || tree.upos(clause) != "VERB") return false;
-  int mark = tree.Child(clause, "mark");
-  return mark >= 0 && LowerLemma(tree, mark) == "to";
-}
-
 int SubjectHead(const DependencyTree& tree, int token) {
   if (IsPassive(tree, token)) {
     int agent = tree.Child(token, "obl:agent");
@@ -120,7 +113,7 @@ int SubjectHead(const DependencyTree& tree, int token) {
   // Up a chain of complements: "ordered the troops to begin leaving".
   for (int steps = 0; subj < 0 && steps < 3 && tree.head(token) >= 0 &&
                       (tree.deprel(token) == "xcomp" || tree.deprel(token) == "conj" ||
-                       IsToInfinitive(tree, token));
+                       coder_internal::IsToInfinitive(tree, token));
        ++steps) {
     // "ordered the troops to withdraw": an infinitive after an object is the object's act.
     int obj = tree.deprel(token) != "conj" ? tree.Child(tree.head(token), "obj") : -1;
@@ -412,7 +405,8 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
   // begin leaving"), which the parser may also attach as a clause of purpose.
   bool object_control = p.kind == "demand" || p.kind == "appeal";
   for (int c : tree.Children(token, "advcl")) {
-    if (IsInfinitiveComplement(tree, token, c) || (object_control && IsToInfinitive(tree, c))) {
+    if (IsInfinitiveComplement(tree, token, c) ||
+        (object_control && coder_internal::IsToInfinitive(tree, c))) {
       candidates.push_back(c);
     }
   }

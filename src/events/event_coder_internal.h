@@ -44,6 +44,9 @@ bool Contains(const std::vector<std::string>* values, std::string_view v);
 // verb's complement: the parser's reading of "threatened on Monday to break relations". An
 // infinitive after a direct object is a purpose clause ("shunned work to protest").
 bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause);
+// True when `clause` is an adverbial "to" infinitive ("ordered the troops to withdraw" as
+// the parser may read it), whatever stands before it.
+bool IsToInfinitive(const DependencyTree& tree, int clause);
 
 }  // namespace coder_internal
 }  // namespace sitrep
