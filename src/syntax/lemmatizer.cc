@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "syntax/binary_io.h"
 #include "syntax/feature_hash.h"
@@ -31,6 +32,39 @@ bool FindEdit(std::string_view form, std::string_view lemma, const std::string& 
     return true;
   }
   return false;
+}
+
+// The word class whose lemmas a tag's candidates are checked against: the first letter of
+// the Penn tag for verbs, common nouns, adjectives and adverbs; 0 for the rest (proper
+// nouns included), which take their longest rule as before.
+char WordClass(std::string_view xpos) {
+  if (xpos.empty()) return 0;
+  if (xpos == "NNP" || xpos == "NNPS") return 0;
+  char c = xpos[0];
+  return c == 'V' || c == 'N' || c == 'J' || c == 'R' ? c : 0;
+}
+
+// Regular English inflections undone for a lower-cased form with this tag: "-ed" (bomb,
+// bombe, undoubled "shipped" -> ship, "-ied" -> y), "-ing" likewise, "-s"/"-es"/"-ies".
+void RegularStems(std::string_view lower, std::string_view xpos, std::vector<std::string>* out) {
+  auto ends = [&](std::string_view suf) {
+    return lower.size() > suf.size() + 1 && lower.substr(lower.size() - suf.size()) == suf;
+  };
+  auto stem_forms = [&](std::string_view stem) {
+    out->emplace_back(stem);
+    out->push_back(std::string(stem) + "e");
+    size_t n = stem.size();
+    if (n >= 3 && stem[n - 1] == stem[n - 2]) out->emplace_back(stem.substr(0, n - 1));
+  };
+  bool verb = !xpos.empty() && xpos[0] == 'V';
+  if (verb && ends("ied")) out->push_back(std::string(lower.substr(0, lower.size() - 3)) + "y");
+  if (verb && ends("ed")) stem_forms(lower.substr(0, lower.size() - 2));
+  if (verb && ends("ing")) stem_forms(lower.substr(0, lower.size() - 3));
+  if (xpos == "VBZ" || xpos == "NNS") {
+    if (ends("ies")) out->push_back(std::string(lower.substr(0, lower.size() - 3)) + "y");
+    if (ends("es")) out->emplace_back(lower.substr(0, lower.size() - 2));
+    if (ends("s") && !ends("ss")) out->emplace_back(lower.substr(0, lower.size() - 1));
+  }
 }
 
 std::string EncodeRule(uint8_t cut, bool lowered, std::string_view append) {
@@ -78,6 +112,29 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConllSentence>& sentences) {
     }
   }
   Lemmatizer lem;
+  // The vocabulary: lemmas of verbs, common nouns, adjectives and adverbs (proper nouns
+  // never count: "Levi" is no lemma for "levied"). A lemma seen once must be seen as a word
+  // form too or have four letters or more: "riot" is seen once ("riots"), while the
+  // treebanks' odd slip "freed" -> "fre" must not outrank "free".
+  std::map<uint32_t, int> counts;
+  std::unordered_map<uint32_t, std::string> lemma_of;
+  std::unordered_set<std::string> forms;
+  for (const ConllSentence& s : sentences) {
+    for (const ConllWord& w : s.words) {
+      LowerAscii(w.form, &lower);
+      forms.insert(lower);
+      char cls = WordClass(w.xpos);
+      if (cls == 0 || w.lemma == "_" || w.lemma.empty()) continue;
+      LowerAscii(w.lemma, &lower);
+      uint32_t h = VocabularyHash(cls, lower);
+      ++counts[h];
+      lemma_of.emplace(h, lower);
+    }
+  }
+  for (const auto& [h, count] : counts) {
+    const std::string& l = lemma_of[h];
+    if (count >= 2 || l.size() >= 4 || forms.count(l)) lem.vocabulary_.push_back(h);
+  }
   for (const auto& [key, rules] : rule_counts) {
     int total = 0, best = 0;
     std::string best_rule;
@@ -109,20 +166,61 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConllSentence>& sentences) {
   return lem;
 }
 
+uint32_t Lemmatizer::VocabularyHash(char cls, std::string_view lower_lemma) {
+  uint32_t h = 2166136261u;  // FNV-1a over the class letter, a tab and the lemma
+  auto add = [&h](unsigned char c) {
+    h ^= c;
+    h *= 16777619u;
+  };
+  add(static_cast<unsigned char>(cls));
+  add('\t');
+  for (unsigned char c : lower_lemma) add(c);
+  return h;
+}
+
+bool Lemmatizer::Known(char cls, std::string_view lower_lemma) const {
+  return std::binary_search(vocabulary_.begin(), vocabulary_.end(), VocabularyHash(cls, lower_lemma));
+}
+
 bool Lemmatizer::ApplyRules(std::string_view form, std::string_view xpos, std::string* lemma) const {
   std::string lower;
   LowerAscii(form, &lower);
+  char cls = vocabulary_.empty() ? 0 : WordClass(xpos);
+  // Nouns and verbs turn into each other ("bombed": the noun "bomb"); other classes don't.
+  char sibling = cls == 'V' ? 'N' : cls == 'N' ? 'V' : 0;
+  // rank 2: a lemma of the word's class in training; 1: of its sibling class; 0: unseen.
+  int best_rank = -1;
+  std::string candidate, lower_candidate;
+  auto consider = [&](const std::string& c) {
+    if (c.empty()) return;
+    int rank = 0;
+    if (cls != 0) {
+      LowerAscii(c, &lower_candidate);
+      rank = Known(cls, lower_candidate) ? 2 : sibling && Known(sibling, lower_candidate) ? 1 : 0;
+    }
+    if (rank > best_rank) best_rank = rank, *lemma = c;
+  };
   for (size_t k = std::min(kMaxSuffix, lower.size()) + 1; k-- > 0;) {
     auto it = rules_.find(KeyHash(xpos, std::string_view(lower).substr(lower.size() - k)));
     if (it == rules_.end()) continue;
     const Rule& r = it->second;
     if (r.cut > form.size()) continue;
     std::string_view base = r.lower ? std::string_view(lower) : form;
-    lemma->assign(base.substr(0, base.size() - r.cut));
-    lemma->append(r.append);
-    return !lemma->empty();
+    candidate.assign(base.substr(0, base.size() - r.cut));
+    candidate.append(r.append);
+    consider(candidate);
+    if (cls == 0 || best_rank == 2) break;
   }
-  return false;
+  if (cls != 0 && best_rank < 2) {
+    std::vector<std::string> stems;
+    RegularStems(lower, xpos, &stems);
+    int rule_rank = best_rank;
+    std::string rule_lemma = *lemma;
+    for (const std::string& st : stems) consider(st);
+    // A regular stem is only taken when training saw it as a lemma; else the rule stands.
+    if (best_rank <= 0) best_rank = rule_rank, *lemma = rule_lemma;
+  }
+  return best_rank >= 0 && !lemma->empty();
 }
 
 std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,
@@ -152,6 +250,13 @@ void Lemmatizer::Serialize(std::string* out) const {
     w.U64(key);
     w.String(lemma);
   }
+  // Appended section (older models end above): sorted hashes, delta-coded.
+  w.Varint(vocabulary_.size());
+  uint32_t previous = 0;
+  for (uint32_t h : vocabulary_) {
+    w.Varint(h - previous);
+    previous = h;
+  }
 }
 
 Result<Lemmatizer> Lemmatizer::Deserialize(std::string_view data) {
@@ -173,6 +278,18 @@ Result<Lemmatizer> Lemmatizer::Deserialize(std::string_view data) {
     std::string lemma;
     if (!r.U64(&key) || !r.String(&lemma)) break;
     lem.exceptions_[key] = std::move(lemma);
+  }
+  if (r.ok() && !r.AtEnd()) {
+    if (!r.Size(data.size(), &n)) return Status::Corruption("lemmatizer: truncated");
+    uint64_t h = 0;
+    lem.vocabulary_.reserve(n);
+    for (uint64_t i = 0; i < n; ++i) {
+      uint64_t delta = 0;
+      if (!r.Varint(&delta)) break;
+      h += delta;
+      if (h > 0xffffffffULL) return Status::Corruption("lemmatizer: bad vocabulary");
+      lem.vocabulary_.push_back(static_cast<uint32_t>(h));
+    }
   }
   if (!r.ok() || !r.AtEnd()) return Status::Corruption("lemmatizer: truncated");
   return lem;

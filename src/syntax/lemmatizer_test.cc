@@ -37,6 +37,28 @@ TEST(Lemmatizer, RulesExceptionsAndCase) {
   EXPECT_EQ(lem.Lemmatize("Xyz", "X", "FW"), "xyz");  // no rule: lower-cased
 }
 
+TEST(Lemmatizer, UnseenFormsTakeTheStemTrainingKnows) {
+  // The "-bed" rule (described -> describe, bribed -> bribe) would make "bombed" "bombe";
+  // the noun "bomb" is a known lemma, so the verb gets it. "shelled" likewise from "shell".
+  std::vector<ConllSentence> data = {
+      Sentence({{"described", "describe", "VBD"}, {"bribed", "bribe", "VBD"}, {"probed", "probe", "VBD"}}),
+      Sentence({{"bomb", "bomb", "NN"}, {"shells", "shell", "NNS"}, {"felled", "fell", "VBD"}}),
+      Sentence({{"compelled", "compel", "VBD"}, {"propelled", "propel", "VBD"}}),
+      Sentence({{"Bombe", "Bombe", "NNP"}, {"Levi", "Levi", "NNP"}}),
+  };
+  Lemmatizer lem = Lemmatizer::Train(data);
+  EXPECT_EQ(lem.Lemmatize("bombed", "VERB", "VBD"), "bomb");
+  EXPECT_EQ(lem.Lemmatize("shelled", "VERB", "VBD"), "shell");
+  EXPECT_EQ(lem.Lemmatize("ascribed", "VERB", "VBD"), "ascribe");  // no known stem: the rule
+  EXPECT_EQ(lem.Lemmatize("expelled", "VERB", "VBD"), "expel");
+  EXPECT_GT(lem.vocabulary_size(), 0u);
+  std::string bytes;
+  lem.Serialize(&bytes);
+  auto back = Lemmatizer::Deserialize(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->Lemmatize("bombed", "VERB", "VBD"), "bomb");
+}
+
 TEST(Lemmatizer, SerializeRoundTrip) {
   std::vector<ConllSentence> data = {
       Sentence({{"dogs", "dog", "NNS"}, {"cats", "cat", "NNS"}, {"went", "go", "VBD"}})};
