@@ -28,6 +28,7 @@ class DependencyTree {
   std::string_view form(int rel) const { return doc_->Slice(token(rel)); }
   std::string_view lemma(int rel) const { return token(rel).lemma; }
   std::string_view upos(int rel) const { return token(rel).upos; }
+  std::string_view xpos(int rel) const { return token(rel).xpos; }
   std::string_view deprel(int rel) const { return deprel_[rel]; }
   // The relation without its subtype: "nsubj:pass" -> "nsubj".
   std::string_view base_deprel(int rel) const;

@@ -394,9 +394,23 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
                               Candidate* inner) const {
   const DependencyTree& tree = st.tree;
   std::vector<int> candidates;
+  // A "that" clause of a demand, appeal or promise is governed only when it states the act
+  // wanted ("demanded that Turkey withdraw"), not a fact ("insisted that its jets had not
+  // bombed the town", which is a statement).
+  bool wants = p.kind == "demand" || p.kind == "appeal" || p.kind == "intent";
   for (std::string_view rel : {"xcomp", "ccomp"}) {
     int c = tree.Child(token, rel);
-    if (c >= 0) candidates.push_back(c);
+    if (c >= 0 && (rel == "xcomp" || !wants || IsWantedClause(st, token, c))) candidates.push_back(c);
+  }
+  // A noun's clause: "the demand that Israel ease restrictions", "a pledge to withdraw".
+  if (p.pos == "noun") {
+    for (int c : tree.Children(token, "acl")) {
+      int mark = tree.Child(c, "mark");
+      std::string m = mark >= 0 ? LowerLemma(tree, mark) : "";
+      if (tree.upos(c) == "VERB" && (m == "to" || (wants && m == "that" && IsWantedClause(st, token, c)))) {
+        candidates.push_back(c);
+      }
+    }
   }
   // An infinitive the parser attached as a clause of purpose ("threatened on Monday to
   // break relations") is the complement all the same.
@@ -541,6 +555,15 @@ bool EventCoder::ComplementTrigger(SentenceState& st, int token, Candidate* out)
     if (p->kind == "demand" && own != Modality::kNegated && inner.code.compare(0, 2, "17") == 0) {
       out->code = inner.code;
     }
+    // "the demand that Israel ease restrictions": the subject of the clause wanted is the
+    // one the demand is made of.
+    if (out->targets.empty() && (p->kind == "demand" || p->kind == "appeal") &&
+        (st.tree.base_deprel(governed) == "acl" || st.tree.deprel(governed) == "ccomp")) {
+      int subject = SubjectOf(st, governed);
+      for (int a : subject >= 0 ? ExpandConjuncts(st, subject) : std::vector<int>{}) {
+        if (coder_internal::IsCodedActor(st.doc->actors[a])) out->targets.push_back(a);
+      }
+    }
     // The addressee of an appeal, demand or accusation is the target ("urged Russia to
     // withdraw"); otherwise the governed event's own target ("vowed to attack Raqqa").
     // An accusation or an investigation is aimed at whoever did the governed act.
@@ -584,12 +607,12 @@ bool EventCoder::HasClausalComplement(const SentenceState& st, int token,
     std::string_view rel = tree.deprel(c);
     if (rel == "xcomp" && tree.upos(c) == "VERB") return true;
     if (rel == "advcl" && p.pos == "verb" && IsInfinitiveComplement(tree, token, c)) return true;
-    if (that_clause && rel == "ccomp" && tree.upos(c) == "VERB") return true;
+    if (that_clause && rel == "ccomp" && IsWantedClause(st, token, c)) return true;
     // Nouns and adjectives: "the demand that Israel ease", "ready to lift".
     if ((rel == "acl" || rel == "advcl") && tree.upos(c) == "VERB") {
       int mark = tree.Child(c, "mark");
       std::string m = mark >= 0 ? LowerLemma(tree, mark) : "";
-      if (m == "to" || (that_clause && m == "that")) return true;
+      if (m == "to" || (that_clause && m == "that" && IsWantedClause(st, token, c))) return true;
     }
   }
   return false;
@@ -675,6 +698,25 @@ void EventCoder::CodeReportedObligation(SentenceState& st, const Candidate& spee
 }
 
 void EventCoder::RepairTree(DependencyTree* tree) const {
+  // "its demand that Israel ease restrictions": the parser reads a content clause as a
+  // relative clause with "that" as its object; a clause whose verb has an object (or a
+  // subject) besides the "that" cannot be relative, so "that" is its complementiser.
+  for (int c = 0; c < static_cast<int>(tree->size()); ++c) {
+    if (tree->deprel(c) != "acl:relcl" || tree->upos(c) != "VERB") continue;
+    for (int t : std::vector<int>(tree->children(c))) {
+      if (ToLowerAscii(tree->form(t)) != "that" || t > c) continue;
+      std::string_view role = tree->base_deprel(t);
+      if (role != "obj" && role != "nsubj") continue;
+      int other = -1;
+      for (int ch : tree->children(c)) {
+        if (ch != t && tree->base_deprel(ch) == role) other = ch;
+      }
+      if (other < 0) continue;
+      tree->Reattach(t, c, "mark");
+      tree->Reattach(c, tree->head(c), "acl");
+      break;
+    }
+  }
   // "agreed on Wednesday that the two countries should cooperate": the parser hangs the
   // "that" clause on the day name (acl); it is the verb's complement.
   for (int c = 0; c < static_cast<int>(tree->size()); ++c) {

@@ -152,6 +152,10 @@ class EventCoder {
   bool ComplementTrigger(SentenceState& st, int token, Candidate* out) const;
   // True when a complement-taking word governs a clause (infinitive or "that" clause) and
   // may code its own fallback code when that clause is no coded event.
+  // Whether `clause` (a "that" clause of `governor`) is what a demand, appeal or promise
+  // asks for: a bare verb or one under a modal ("demanded that Turkey stop", "agreed that
+  // they should cooperate").
+  bool IsWantedClause(const SentenceState& st, int governor, int clause) const;
   bool HasClausalComplement(const SentenceState& st, int token, const TriggerPattern& p) const;
   bool HasPlainFit(const SentenceState& st, int token) const;
   // True when `token` codes an event of its own here (a plain entry, or a complement word

@@ -74,6 +74,28 @@ bool EventCoder::NeitherNor(const DependencyTree& tree, int clause) const {
   return false;
 }
 
+bool EventCoder::IsWantedClause(const SentenceState& st, int governor, int clause) const {
+  const DependencyTree& tree = st.tree;
+  if (tree.upos(clause) != "VERB") return false;
+  bool wanting = false;
+  for (const TriggerPattern* p : lexicon_.Lookup(LowerLemma(tree, governor))) {
+    if (p->kind == "demand" || p->kind == "appeal" || p->kind == "intent") wanting = true;
+  }
+  if (!wanting) return false;
+  // The bare form: "that Israel ease", "that the rebels withdraw" (tagged VBP like any
+  // present tense, or even VBD: the form, not the tag, decides).
+  if (ToLowerAscii(tree.form(clause)) == LowerLemma(tree, clause)) return true;
+  for (int ch : tree.children(clause)) {
+    if (tree.base_deprel(ch) != "aux") continue;
+    std::string lemma = LowerLemma(tree, ch);
+    if (lexicon_.IsCue("modal", lemma) || lexicon_.IsCue("future", lemma)) return true;
+    for (const TriggerPattern* p : lexicon_.Cues("obligation", lemma)) {
+      if (p->extra.empty()) return true;  // "must", "should"; not the "have" of "had bombed"
+    }
+  }
+  return false;
+}
+
 Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int governor) const {
   const DependencyTree& tree = st.tree;
   bool negated = false;
@@ -91,6 +113,13 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
     // "Hezbollah denied attacking the patrol", "Russia denied that its jets bombed the town".
     if ((rel == "xcomp" || rel == "ccomp" || rel == "obj") && lexicon_.IsCue("denial", gov_lemma)) {
       negated = true;
+    }
+    // "demanded that Turkey stop attacking", "the demand that Israel ease restrictions",
+    // "agreed that the two should cooperate": the act a demand, appeal or promise asks for
+    // in a "that" clause is not done. Only a bare (subjunctive) verb or one with a modal
+    // counts: "insisted that its jets had not bombed the town" reports a fact.
+    if ((rel == "ccomp" || (rel == "acl" && tree.Child(n, "mark") >= 0)) && IsWantedClause(st, gov, n)) {
+      hypothetical = true;
     }
     if (!embedded) break;
     // What a word of intention, appeal, demand, refusal or threat governs is not done:
