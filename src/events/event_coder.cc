@@ -717,6 +717,15 @@ void EventCoder::RepairTree(DependencyTree* tree) const {
       break;
     }
   }
+  // "has called off a four-day strike": a noun read as a secondary predicate (xcomp) of a
+  // verb with no object is its object; verbs of becoming keep their predicate noun.
+  for (int c = 0; c < static_cast<int>(tree->size()); ++c) {
+    if (tree->deprel(c) != "xcomp" || tree->upos(c) != "NOUN") continue;
+    int verb = tree->head(c);
+    if (verb < 0 || tree->upos(verb) != "VERB" || tree->Child(verb, "obj") >= 0) continue;
+    if (tree->Child(verb, "nsubj:pass") >= 0 || lexicon_.IsCue("copular", LowerLemma(*tree, verb))) continue;
+    tree->Reattach(c, verb, "obj");
+  }
   // "agreed on Wednesday that the two countries should cooperate": the parser hangs the
   // "that" clause on the day name (acl); it is the verb's complement.
   for (int c = 0; c < static_cast<int>(tree->size()); ++c) {
@@ -731,6 +740,33 @@ void EventCoder::RepairTree(DependencyTree* tree) const {
       tree->Reattach(c, verb, "ccomp");
     }
   }
+}
+
+bool EventCoder::VerbClaimsObject(SentenceState& st, int noun) const {
+  // "called off a strike", "lifted the ban", "eased restrictions": a verb entry that names
+  // this noun among its objects codes the event; the noun is no event of its own.
+  const DependencyTree& tree = st.tree;
+  int verb = tree.head(noun);
+  if (verb < 0 || tree.deprel(noun) != "obj" || tree.upos(verb) != "VERB" || st.scratch->suppressed[verb]) {
+    return false;
+  }
+  Candidate probe;
+  if (!PlainTrigger(st, verb, &probe)) return false;
+  const TriggerPattern& p = *probe.pattern;
+  if (p.pos != "verb" || p.kind != "verb" || p.Values("obj") == nullptr) return false;
+  // A light verb leaves the event to its noun ("held joint naval exercises" is military
+  // cooperation, not a show of force; "carried out an attack"). With a particle it is
+  // light only as that phrasal verb: "call" a strike is light, "call off" a strike is not.
+  int prt = tree.Child(verb, "compound:prt");
+  std::string particle = prt >= 0 ? LowerLemma(tree, prt) : "";
+  for (const TriggerPattern* cue : lexicon_.Cues("light", LowerLemma(tree, verb))) {
+    bool plain = cue->extra.empty();
+    if ((plain && particle.empty()) ||
+        (!plain && std::find(cue->extra.begin(), cue->extra.end(), particle) != cue->extra.end())) {
+      return false;
+    }
+  }
+  return true;
 }
 
 void EventCoder::CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch) const {
@@ -758,6 +794,7 @@ void EventCoder::CodeSentence(Document* doc, uint32_t sentence, Scratch* scratch
       Candidate c;
       if (scratch->suppressed[t] || !PlainTrigger(st, t, &c)) continue;
       if ((pass == 2) != (c.pattern->pos == "noun")) continue;
+      if (pass == 2 && VerbClaimsObject(st, t)) continue;
       scratch->suppressed[t] = 1;
       if (c.governor >= 0) scratch->suppressed[c.governor] = 1;
       FindArguments(st, &c);

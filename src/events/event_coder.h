@@ -156,6 +156,9 @@ class EventCoder {
   // asks for: a bare verb or one under a modal ("demanded that Turkey stop", "agreed that
   // they should cooperate").
   bool IsWantedClause(const SentenceState& st, int governor, int clause) const;
+  // Whether the verb `noun` is the object of has an entry that lists it among its objects
+  // ("called off a strike"): then the verb's event stands for both. Light verbs never do.
+  bool VerbClaimsObject(SentenceState& st, int noun) const;
   bool HasClausalComplement(const SentenceState& st, int token, const TriggerPattern& p) const;
   bool HasPlainFit(const SentenceState& st, int token) const;
   // True when `token` codes an event of its own here (a plain entry, or a complement word
