@@ -38,6 +38,20 @@ bool Contains(const std::vector<std::string>* values, std::string_view v) {
   return values && std::find(values->begin(), values->end(), v) != values->end();
 }
 
+int PassiveAgent(const DependencyTree& tree, int verb) {
+  int agent = tree.Child(verb, "obl:agent");
+  if (agent >= 0) return agent;
+  for (int c : tree.Children(verb, "obl")) {
+    if (tree.CaseMarker(c) == "by") return c;
+  }
+  if (int obj = tree.Child(verb, "obj"); obj >= 0) {
+    for (int c : tree.Children(obj, "nmod")) {
+      if (tree.CaseMarker(c) == "by") return c;
+    }
+  }
+  return -1;
+}
+
 bool IsToInfinitive(const DependencyTree& tree, int clause) {
   if (tree.deprel(clause) != "advcl" || tree.upos(clause) != "VERB") return false;
   int mark = tree.Child(clause, "mark");
@@ -611,10 +625,7 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
     subject = tree.Child(verb, "nsubj:pass");
     object = tree.Child(verb, "obj");
   } else if (passive) {
-    subject = tree.Child(verb, "obl:agent");
-    for (int o : tree.Children(verb, "obl")) {
-      if (subject < 0 && tree.CaseMarker(o) == "by") subject = o;
-    }
+    subject = coder_internal::PassiveAgent(tree, verb);
     object = tree.Child(verb, "nsubj:pass");
     if (object < 0 && tree.deprel(verb) == "acl") object = tree.head(verb);
     // "two journalists who were abducted in Syria": the relative pronoun is its noun.

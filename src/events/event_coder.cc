@@ -91,7 +91,10 @@ int ObjectHead(const DependencyTree& tree, int token, const TriggerPattern& p) {
       }
     }
   }
-  int obj = tree.Child(token, IsPassive(tree, token) ? "nsubj:pass" : "obj");
+  // A passive keeps a second object ("its members were denied visas"): that is the thing
+  // the verb acts on; otherwise the passive subject is.
+  int obj = tree.Child(token, "obj");
+  if (IsPassive(tree, token) && obj < 0) obj = tree.Child(token, "nsubj:pass");
   // "Palmyra, which was liberated": a relative pronoun stands for the noun it modifies.
   if (obj >= 0 && tree.upos(obj) == "PRON" && tree.deprel(token).substr(0, 3) == "acl" &&
       tree.head(token) >= 0) {
@@ -101,14 +104,7 @@ int ObjectHead(const DependencyTree& tree, int token, const TriggerPattern& p) {
 }
 
 int SubjectHead(const DependencyTree& tree, int token) {
-  if (IsPassive(tree, token)) {
-    int agent = tree.Child(token, "obl:agent");
-    if (agent >= 0) return agent;
-    for (int c : tree.Children(token, "obl")) {
-      if (tree.CaseMarker(c) == "by") return c;
-    }
-    return -1;
-  }
+  if (IsPassive(tree, token)) return coder_internal::PassiveAgent(tree, token);
   int subj = tree.Child(token, "nsubj");
   // Up a chain of complements: "ordered the troops to begin leaving".
   for (int steps = 0; subj < 0 && steps < 3 && tree.head(token) >= 0 &&

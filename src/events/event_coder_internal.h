@@ -47,6 +47,9 @@ bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause);
 // True when `clause` is an adverbial "to" infinitive ("ordered the troops to withdraw" as
 // the parser may read it), whatever stands before it.
 bool IsToInfinitive(const DependencyTree& tree, int clause);
+// The agent of a passive verb: its "by" phrase (obl:agent or obl), or one the parser hung
+// on the passive's second object ("were denied visas by the State Department"); or -1.
+int PassiveAgent(const DependencyTree& tree, int verb);
 
 }  // namespace coder_internal
 }  // namespace sitrep
