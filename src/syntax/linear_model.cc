@@ -338,6 +338,7 @@ void LinearModel::ScoreBucketed(const uint32_t* keys, size_t n, int32_t* scores)
   constexpr size_t kChunk = 64;
   uint32_t where[kChunk];
   const int16_t* dense[kChunk];
+  const uint32_t* sparse[kChunk];
   const uint32_t* data = data_.data();
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
@@ -353,7 +354,9 @@ void LinearModel::ScoreBucketed(const uint32_t* keys, size_t n, int32_t* scores)
       __builtin_prefetch(data + start);
       __builtin_prefetch(data + start + 16);
     }
-    size_t n_dense = 0;
+    // Find the rows; prefetch the sparse rows' entries, which may lie further on in the
+    // bucket, before adding any of them.
+    size_t n_dense = 0, n_sparse = 0;
     for (size_t f = 0; f < m; ++f) {
       if (where[f] == UINT32_MAX) continue;
       const uint32_t* bucket = data + where[f];
@@ -366,7 +369,12 @@ void LinearModel::ScoreBucketed(const uint32_t* keys, size_t n, int32_t* scores)
         dense[n_dense++] = &dense_[static_cast<size_t>(descriptor & ~kDenseFlag) * dense_stride_];
         continue;
       }
-      const uint32_t* e = bucket + descriptor;
+      sparse[n_sparse++] = bucket + descriptor;
+      __builtin_prefetch(bucket + descriptor);
+      __builtin_prefetch(bucket + descriptor + 16);
+    }
+    for (size_t r = 0; r < n_sparse; ++r) {
+      const uint32_t* e = sparse[r];
       for (uint32_t i = 1; i <= e[0]; ++i) scores[EntryLabel(e[i])] += EntryWeight(e[i]);
     }
     if (n_dense > 0) AddDenseRows(dense, n_dense, num_classes_, scores);
