@@ -150,7 +150,8 @@ void LinearModel::BuildBuckets(const std::vector<uint32_t>& keys,
     const size_t n = begin[r + 1] - begin[r];
     bucket[r] = static_cast<uint32_t>(BucketOf(keys[r]));
     ++bucket_rows[bucket[r]];
-    words[bucket[r]] += 2 + (Dense(n) ? 0 : 1 + n);  // key, descriptor, header, entries
+    const bool inline_row = Dense(n) || SingleEntry(entries.data() + begin[r], n);
+    words[bucket[r]] += 2 + (inline_row ? 0 : 1 + n);  // key, descriptor, header, entries
     dense_rows += Dense(n);
   }
   bucket_start_.assign(num_buckets_ + 1, 0);
@@ -183,6 +184,10 @@ void LinearModel::BuildBuckets(const std::vector<uint32_t>& keys,
       int16_t* w = &dense_[static_cast<size_t>(dense_next) * dense_stride_];
       for (size_t i = 0; i < n; ++i) w[e[i].label] = e[i].weight;
       descriptor = kDenseFlag | dense_next++;
+      continue;
+    }
+    if (SingleEntry(e, n)) {
+      descriptor = kSingleFlag | e[0].label << 16 | static_cast<uint16_t>(e[0].weight);
       continue;
     }
     descriptor = next[b];
@@ -335,7 +340,7 @@ void LinearModel::ScoreInline(const uint32_t* keys, size_t n, int32_t* scores) c
 // them. The lookups are independent, so their cache misses overlap instead of following
 // one another. Dense rows are summed last, together.
 void LinearModel::ScoreBucketed(const uint32_t* keys, size_t n, int32_t* scores) const {
-  constexpr size_t kChunk = 64;
+  constexpr size_t kChunk = 256;
   uint32_t where[kChunk];
   const int16_t* dense[kChunk];
   const uint32_t* sparse[kChunk];
@@ -367,6 +372,10 @@ void LinearModel::ScoreBucketed(const uint32_t* keys, size_t n, int32_t* scores)
       const uint32_t descriptor = bucket[1 + k + j];
       if (descriptor & kDenseFlag) {
         dense[n_dense++] = &dense_[static_cast<size_t>(descriptor & ~kDenseFlag) * dense_stride_];
+        continue;
+      }
+      if (descriptor & kSingleFlag) {
+        scores[(descriptor >> 16) & kSingleLabelMask] += static_cast<int16_t>(descriptor & 0xffff);
         continue;
       }
       sparse[n_sparse++] = bucket + descriptor;
@@ -408,6 +417,9 @@ void LinearModel::ForEachRow(Fn fn) const {
           for (uint32_t c = 0; c < num_classes_; ++c) {
             if (w[c] != 0) row.push_back({static_cast<uint16_t>(c), w[c]});
           }
+        } else if (descriptor & kSingleFlag) {
+          row.push_back({static_cast<uint16_t>((descriptor >> 16) & kSingleLabelMask),
+                         static_cast<int16_t>(descriptor & 0xffff)});
         } else {
           const uint32_t* e = bucket + descriptor;
           for (uint32_t i = 1; i <= e[0]; ++i) {

@@ -104,10 +104,14 @@ class LinearModel {
   //
   // Bucketed mode: bucket b occupies data_[bucket_start_[b], bucket_start_[b + 1]); when not
   // empty its first word is its row count k, then k keys, then k descriptors, then entries.
-  // A descriptor is kDenseFlag | a row number in dense_, or the word offset (from the
-  // bucket's start) of the row's header word (its entry count), which its entries follow.
-  // An entry word is label | uint16(weight) << 16.
+  // A descriptor is kDenseFlag | a row number in dense_; or, for a row of one entry (about
+  // half the rows), kSingleFlag | label << 16 | uint16(weight); or the word offset (from
+  // the bucket's start) of the row's header word (its entry count), which its entries
+  // follow. An entry word is label | uint16(weight) << 16.
   static constexpr uint32_t kDenseFlag = 0x80000000u;
+  static constexpr uint32_t kSingleFlag = 0x40000000u;
+  static constexpr uint32_t kSingleLabelMask = 0x3fffu;
+  static bool SingleEntry(const Entry* e, size_t n) { return n == 1 && e[0].label <= kSingleLabelMask; }
   static constexpr size_t kRowsPerBucket = 4;
   size_t Home(uint32_t key) const {
     return static_cast<size_t>((static_cast<uint64_t>(key * 0x9E3779B1u) * capacity_) >> 32);
