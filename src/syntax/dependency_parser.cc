@@ -85,10 +85,15 @@ void DependencyParser::Features(const std::vector<ParserWord>& words, const Pars
                                 std::vector<uint32_t>* keys) {
   Context c;
   Fill(words, st, &c);
-  auto& k = *keys;
-  k.clear();
+  // Keys are written through a pointer into room made once (fewer than kMaxFeatures), so
+  // the inlined adds carry no capacity checks.
+  constexpr size_t kMaxFeatures = 192;
+  keys->resize(kMaxFeatures);
+  uint32_t* out = keys->data();
   uint32_t id = 0;
-  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t d = 0) { k.push_back(FeatureKey(++id, a, b, d)); };
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t d = 0) __attribute__((always_inline)) {
+    *out++ = FeatureKey(++id, a, b, d);
+  };
   const uint64_t *w = c.w, *t = c.t, *l = c.l;
   const int s0 = c.idx[S0], s1 = c.idx[S1], b0 = c.idx[B0];
   // Single positions.
@@ -200,6 +205,7 @@ void DependencyParser::Features(const std::vector<ParserWord>& words, const Pars
   uint64_t prev_t = prev >= 0 && prev < st.n() ? words[prev].tag : kNoWord;
   add(prev_t, t[B0]);
   add(prev_t, t[S0], t[B0]);
+  keys->resize(static_cast<size_t>(out - keys->data()));
 }
 
 int DependencyParser::ClassOf(Move move, int label) const {

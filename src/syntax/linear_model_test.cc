@@ -94,6 +94,48 @@ TEST(LinearModel, PruningDropsSmallWeights) {
   EXPECT_EQ(p.num_weights(), 1u);
 }
 
+TEST(LinearModel, ManyClassesScoreDenseAndSparseRowsLikeTheirSums) {
+  // 40 classes: rows with more than 10 entries are stored densely, others in buckets.
+  const uint32_t classes = 40;
+  std::vector<LinearModel::Row> rows;
+  for (uint32_t k = 0; k < 3000; ++k) {
+    LinearModel::Row row{k * 2654435761u, {}};
+    const uint32_t n = k % 7 == 0 ? 30 : 1 + k % 5;
+    for (uint32_t e = 0; e < n; ++e) {
+      row.entries.push_back({static_cast<uint16_t>((k + 3 * e) % classes),
+                             static_cast<int16_t>(static_cast<int>(k % 201) - 100 + e)});
+    }
+    rows.push_back(std::move(row));
+  }
+  auto expected = [&](const std::vector<uint32_t>& keys) {
+    std::vector<int32_t> s(classes, 0);
+    for (uint32_t key : keys) {
+      for (const auto& row : rows) {
+        if (row.key != key) continue;
+        for (const auto& e : row.entries) s[e.label] += e.weight;
+      }
+    }
+    return s;
+  };
+  LinearModel m = LinearModel::Build(classes, 1.0f, rows);
+  std::string bytes;
+  m.Serialize(&bytes);
+  auto back = LinearModel::Deserialize(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->num_rows(), m.num_rows());
+  EXPECT_EQ(back->num_weights(), m.num_weights());
+  // 150 keys per call (more than one internal chunk), known ones and unknown ones, key 0.
+  std::vector<uint32_t> keys = {0};
+  for (uint32_t k = 0; k < 150; ++k) keys.push_back((k * 37 % 3000) * 2654435761u + (k % 3 == 0));
+  std::vector<int32_t> a(classes, 0), b(classes, 0);
+  m.Score(keys.data(), keys.size(), a.data());
+  back->Score(keys.data(), keys.size(), b.data());
+  EXPECT_EQ(a, expected(keys));
+  EXPECT_EQ(b, a);
+  LinearModel p = m.Pruned(50);
+  EXPECT_LT(p.num_weights(), m.num_weights());
+}
+
 TEST(Perceptron, LearnsASeparableProblem) {
   // Class = which of two indicator features is on; a bias feature is always on.
   PerceptronTrainer trainer(2);

@@ -163,7 +163,7 @@ void SyntaxModel::AnalyzeSentence(const std::vector<std::string_view>& forms,
 
 void SyntaxModel::Annotate(Document* doc, SyntaxScratch* scratch,
                            const AnnotateOptions& options) const {
-  SentenceAnalysis analysis;
+  SentenceAnalysis& analysis = scratch->analysis;
   const bool entities = options.entities && ner_;
   if (entities) doc->entities.clear();
   AnnotateOptions sentence_options = options;
@@ -193,7 +193,7 @@ void SyntaxModel::AnnotateConll(ConllSentence* sentence, SyntaxScratch* scratch,
                                 const AnnotateOptions& options) const {
   scratch->forms.clear();
   for (const ConllWord& w : sentence->words) scratch->forms.push_back(w.form);
-  SentenceAnalysis a;
+  SentenceAnalysis& a = scratch->analysis;
   AnalyzeSentence(scratch->forms, scratch, &a, options);
   for (size_t i = 0; i < sentence->words.size(); ++i) {
     ConllWord& w = sentence->words[i];

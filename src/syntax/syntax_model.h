@@ -41,6 +41,19 @@ class EntityRecognizer;
 class ModelFileWriter;
 class NerScratch;
 
+// The analysis of one sentence given as word forms.
+struct SentenceAnalysis {
+  std::vector<std::string_view> upos, xpos;  // views into the model's tag tables
+  std::vector<std::string> lemmas;
+  std::vector<int32_t> heads;                // 0-based, -1 root
+  std::vector<std::string_view> deprels;     // views into the model's label table
+  struct Entity {
+    uint32_t first = 0, last = 0;            // word indices, inclusive
+    std::string type;
+  };
+  std::vector<Entity> entities;
+};
+
 // Per-worker scratch state for SyntaxModel. Create one per thread and reuse it.
 class SyntaxScratch {
  public:
@@ -59,6 +72,7 @@ class SyntaxScratch {
   std::vector<ParserWord> words;
   std::vector<int32_t> heads;
   std::vector<uint16_t> labels;
+  SentenceAnalysis analysis;  // reused by AnnotateConll, so its vectors keep their room
 };
 
 // What to run. Later steps need the earlier ones (parsing needs tags).
@@ -66,19 +80,6 @@ struct AnnotateOptions {
   bool lemmas = true;
   bool parse = true;
   bool entities = true;  // ignored when the model has no recogniser
-};
-
-// The analysis of one sentence given as word forms.
-struct SentenceAnalysis {
-  std::vector<std::string_view> upos, xpos;  // views into the model's tag tables
-  std::vector<std::string> lemmas;
-  std::vector<int32_t> heads;                // 0-based, -1 root
-  std::vector<std::string_view> deprels;     // views into the model's label table
-  struct Entity {
-    uint32_t first = 0, last = 0;            // word indices, inclusive
-    std::string type;
-  };
-  std::vector<Entity> entities;
 };
 
 class SyntaxModel {
