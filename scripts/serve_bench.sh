@@ -24,8 +24,14 @@ db1m=${SITREP_BENCH_DB_1M:-$dir/sitrep_bench_server_1000000.db}
 mix=bench/server/aggregate_mix.lua
 
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk; }
-[ -f "$db100k" ] || "$build/bench_server" --events 100000 --rounds 1 --db "$db100k" >/dev/null
-[ -f "$db1m" ] || "$build/bench_server" --events 1000000 --rounds 1 --db "$db1m" >/dev/null
+# Each database is made only when a chosen measurement needs it (generating 1,000,000
+# events takes many minutes).
+if [ "$what" = first-render ] || [ "$what" = all ]; then
+  [ -f "$db100k" ] || "$build/bench_server" --events 100000 --rounds 1 --db "$db100k" >/dev/null
+fi
+if [ "$what" != first-render ]; then
+  [ -f "$db1m" ] || "$build/bench_server" --events 1000000 --rounds 1 --db "$db1m" >/dev/null
+fi
 
 server_pid=""
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi; }

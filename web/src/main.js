@@ -1,13 +1,14 @@
 // The dashboard: one set of filters (kept in the URL) drives the map, the timeline, the
 // actor network, the top dyads and the event table. Every view asks the server for
 // aggregates or one page of rows; the page never downloads every event.
-import { getJson } from "./api.js";
+import { getJson, getJsonAt } from "./api.js";
 import { setupCodeView } from "./code_article.js";
 import { el, formatNumber } from "./dom.js";
 import { loadEvent } from "./evidence.js";
 import { cameoRoots, fillForm, formFilters, readState, writeState } from "./filters.js";
 import { EventMap } from "./map.js";
 import { loadDyads, loadNetwork } from "./network.js";
+import { healthUrl } from "./requests.js";
 import { loadTable } from "./table.js";
 import { loadTimeline, parseDyads } from "./timeline.js";
 
@@ -16,6 +17,13 @@ const state = readState();
 const started = performance.now();
 let map;
 let baseMapReady = Promise.resolve();
+let firstRenderDone = false;
+
+// Resolves once the browser has painted what the views drew: the frame callback runs before
+// that frame's style, layout and paint, the task it posts after them.
+function painted() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 function setView(view) {
   state.view = view;
@@ -77,13 +85,18 @@ const networkView = () => loadNetwork($("network"), state.filters, {
 async function refresh() {
   $("filter-error").textContent = "";
   document.body.dataset.ready = "";
-  const results = await Promise.allSettled([
-    map.load(state.filters), timelineView(), networkView(),
-    loadDyads($("dyads"), state.filters, (dyad) => refineFilters({ dyad })), tableView(),
-  ]);
+  const views = {
+    map: map.load(state.filters), timeline: timelineView(), network: networkView(),
+    dyads: loadDyads($("dyads"), state.filters, (dyad) => refineFilters({ dyad })), table: tableView(),
+  };
+  // A mark as each view is done (sitrep-map, ...), for benchmarks.
+  for (const [name, done] of Object.entries(views)) done.then(() => performance.mark(`sitrep-${name}`), () => {});
+  const results = await Promise.allSettled(Object.values(views));
   const failed = results.find((r) => r.status === "rejected");
   if (failed) report(failed.reason);
   await baseMapReady;
+  if (!firstRenderDone) return;  // start() marks the first render
+  await painted();
   document.body.dataset.ready = "1";
 }
 
@@ -124,17 +137,24 @@ async function start() {
   wireControls();
   setView(state.view);
   map = new EventMap($("map"), $("map-legend"), { onEvent: showEvidence, onCluster: showCluster });
-  // The base map, the server's health and every view's data are fetched at once.
-  baseMapReady = map.loadBaseMap().catch(report);
-  const health = getJson("/api/health").catch((err) => ({ error: err.message })).then((h) => {
+  // The base map, the server's health and every view's data are fetched at once (most of
+  // them were started by boot.js, before this script had loaded).
+  baseMapReady = map.loadBaseMap().then(() => performance.mark("sitrep-basemap")).catch(report);
+  const health = getJsonAt(healthUrl).catch((err) => ({ error: err.message })).then((h) => {
+    performance.mark("sitrep-health");
     $("status").textContent = h.error ? `server: ${h.error}`
       : `${formatNumber(h.events)} events · ${formatNumber(h.documents)} articles${h.ingest ? " · ingest on" : ""}`;
     setupCodeView($("code-form"), $("code-result"), $("code-error"), $("ingest-note"), h);
   });
   await Promise.all([health, refresh()]);
-  // For tests and benchmarks: from the script's start, and from navigation start.
+  performance.mark("sitrep-drawn");
+  await painted();
+  firstRenderDone = true;
+  // For tests and benchmarks: every view has data and is painted; from the script's start,
+  // and from navigation start.
   window.sitrepFirstRenderMs = performance.now() - started;
   window.sitrepReadyAtMs = performance.now();
+  document.body.dataset.ready = "1";
 }
 
 start();

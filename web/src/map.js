@@ -4,17 +4,16 @@
 // A cluster's colour is its most frequent quad class; a click on one event opens its
 // evidence, on a small cluster lists its events, on a large one zooms in.
 import { select } from "d3-selection";
-import { arc, pie } from "d3-shape";
 import { zoom, zoomIdentity } from "d3-zoom";
-import { getJson } from "./api.js";
+import { getJsonAt } from "./api.js";
 import { el, formatNumber, quadColors, quadNames } from "./dom.js";
-import { mapHeight as height, mapProjection, mapWidth as width } from "./projection.js";
+import { baseMapUrl, mapUrl } from "./requests.js";
+import { mapHeight as height, mapWidth as width, project } from "./projection.js";
 
 export class EventMap {
   constructor(container, legend, { onEvent, onCluster }) {
     this.onEvent = onEvent;
     this.onCluster = onCluster;
-    this.projection = mapProjection();
     this.svg = select(container).append("svg")
       .attr("viewBox", `0 0 ${width} ${height}`).attr("role", "img").attr("aria-label", "map of events");
     this.root = this.svg.append("g");
@@ -29,7 +28,7 @@ export class EventMap {
   }
 
   async loadBaseMap() {
-    const world = await (await fetch("basemap.json")).json();
+    const world = await getJsonAt(baseMapUrl);
     this.base.append("path").attr("class", "sphere").attr("d", world.sphere);
     this.base.append("path").attr("class", "graticule").attr("d", world.graticule);
     this.base.append("g").selectAll("path").data(world.countries).join("path")
@@ -58,7 +57,7 @@ export class EventMap {
   }
 
   place(d) {
-    const [x, y] = this.projection([d.lon, d.lat]);
+    const [x, y] = project([d.lon, d.lat]);
     return `translate(${x},${y}) scale(${1 / this.transform.k})`;
   }
 
@@ -73,7 +72,7 @@ export class EventMap {
   async load(filters) {
     this.filters = filters;
     this.level = this.zoomLevel();
-    const answer = await getJson("/api/map", { ...filters, zoom: this.level });
+    const answer = await getJsonAt(mapUrl(filters, this.level));
     this.cell = answer.cell;
     this.draw(answer.clusters);
     return answer.clusters.length;
@@ -81,20 +80,14 @@ export class EventMap {
 
   // Each cluster is a small pie of its quad classes (a plain disc when it has one class).
   draw(clusters) {
-    const slices = pie().sort(null).value((q) => q.n);
     const groups = this.points.selectAll("g.cluster").data(clusters).join("g")
       .attr("class", "cluster").attr("transform", (d) => this.place(d))
       .on("click", (event, d) => this.clicked(d));
     groups.selectAll("title").data((d) => [d]).join("title")
       .text((d) => `${formatNumber(d.events)} event${d.events === 1 ? "" : "s"}: ` +
         d.quad.map((n, i) => `${n} Q${i + 1}`).join(", "));
-    groups.selectAll("path").data((d) => {
-      const r = this.radius(d);
-      const parts = d.quad.map((n, i) => ({ n, q: i + 1 })).filter((p) => p.n > 0);
-      return slices(parts).map((s) => ({ ...s, r }));
-    }).join("path")
-      .attr("d", (s) => arc().innerRadius(0).outerRadius(s.r)(s))
-      .attr("fill", (s) => quadColors[s.data.q]);
+    groups.selectAll("path").data((d) => pieSlices(d.quad, this.radius(d))).join("path")
+      .attr("d", (s) => s.d).attr("fill", (s) => quadColors[s.q]);
     groups.selectAll("circle").data((d) => [d]).join("circle").attr("class", "rim")
       .attr("r", (d) => this.radius(d));
   }
@@ -108,10 +101,29 @@ export class EventMap {
     const bbox = [Math.max(-180, west), Math.max(-90, south), Math.min(180, west + c), Math.min(90, south + c)]
       .map((v) => v.toFixed(5));
     if (d.events <= 25 || this.level >= 12) return this.onCluster(bbox.join(","), d.events);
-    const [x, y] = this.projection([d.lon, d.lat]);
+    const [x, y] = project([d.lon, d.lat]);
     const k = Math.min(256, this.transform.k * 4);
     const t = zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-x, -y);
     this.svg.call(this.zoom.transform, t);
     this.maybeReload();
   }
+}
+
+// The slices of a pie of radius r, one per quad class with events, clockwise from twelve
+// o'clock in quad-class order: [{q, d}] with d an SVG path around the pie's centre.
+export function pieSlices(counts, r) {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const point = (angle) => `${(r * Math.sin(angle)).toFixed(2)},${(-r * Math.cos(angle)).toFixed(2)}`;
+  const slices = [];
+  let start = 0;
+  counts.forEach((n, i) => {
+    if (n <= 0) return;
+    const end = start + (2 * Math.PI * n) / total;
+    const d = n === total
+      ? `M0,${-r}A${r},${r} 0 1,1 0,${r}A${r},${r} 0 1,1 0,${-r}Z`
+      : `M0,0L${point(start)}A${r},${r} 0 ${end - start > Math.PI ? 1 : 0},1 ${point(end)}Z`;
+    slices.push({ q: i + 1, d });
+    start = end;
+  });
+  return slices;
 }

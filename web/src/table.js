@@ -1,8 +1,9 @@
 // The event table: one page of matching events, sorted by the server; a click on a header
 // sorts, a click on a row expands it to the evidence of every mention of that event.
-import { getJson } from "./api.js";
+import { getJsonAt } from "./api.js";
 import { loadEvent } from "./evidence.js";
 import { el, formatNumber, quadColors, quadNames } from "./dom.js";
+import { tableUrl } from "./requests.js";
 
 const columns = [
   ["date", "Date", (e) => e.date || "–"],
@@ -16,7 +17,6 @@ const columns = [
   ["place", "Place", (e) => (e.place && e.place.name) || "–"],
   ["mentions", "Reports", (e) => String(e.num_mentions)],
 ];
-const pageSize = 50;
 
 function quadBadge(q) {
   const b = el("span", { class: "quad-badge", title: quadNames[q] || "" }, `Q${q}`);
@@ -25,9 +25,7 @@ function quadBadge(q) {
 }
 
 export async function loadTable(container, counter, filters, state, onSort, onPage) {
-  const answer = await getJson("/api/events", {
-    ...filters, sort: state.sort, order: state.order, limit: pageSize, offset: state.page * pageSize,
-  });
+  const answer = await getJsonAt(tableUrl(filters, state));
   const from = answer.total ? answer.offset + 1 : 0;
   const to = answer.offset + answer.events.length;
   counter.textContent = `${formatNumber(from)}–${formatNumber(to)} of ${formatNumber(answer.total)}`;

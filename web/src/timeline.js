@@ -5,9 +5,9 @@ import { axisBottom, axisLeft } from "d3-axis";
 import { extent, max } from "d3-array";
 import { scaleLinear, scaleTime } from "d3-scale";
 import { select } from "d3-selection";
-import { line } from "d3-shape";
-import { getJson } from "./api.js";
+import { getJsonAt } from "./api.js";
 import { el, formatNumber } from "./dom.js";
+import { timelineRows, timelineUrl } from "./requests.js";
 
 const width = 960;
 const rowHeight = 150;
@@ -31,25 +31,11 @@ function periodEnd(start, period) {
   return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
 }
 
-// The dyads to compare: "RUS-SYR, USA-RUS" -> [{label, source, target}].
-export function parseDyads(text) {
-  return text.split(/[\s,;]+/).filter(Boolean).slice(0, 6).map((d) => {
-    const [source, target] = d.toUpperCase().split("-");
-    return { label: `${source} → ${target || "any"}`, source, target };
-  }).filter((d) => d.source);
-}
+export { parseDyads } from "./requests.js";
 
 export async function loadTimeline(container, filters, { dyads, period, measure }) {
-  const rows = dyads.length ? dyads : [{ label: filters.dyad ? `dyad ${filters.dyad}` : "all matching events" }];
-  const answers = await Promise.all(rows.map((row) => {
-    const params = { ...filters, by: "none", period };
-    if (row.source) {
-      delete params.dyad;
-      params.source = row.source;
-      params.target = row.target;
-    }
-    return getJson("/api/aggregate", params);
-  }));
+  const rows = timelineRows(filters, dyads);
+  const answers = await Promise.all(rows.map((row) => getJsonAt(timelineUrl(filters, row, period))));
   const series = answers.map((a) => (a.groups[0] ? a.groups[0].series : []));
   draw(container, rows, series, period, measure);
   return series.reduce((n, s) => n + s.length, 0);
@@ -90,7 +76,8 @@ function draw(container, rows, series, period, measure) {
       .append("title").text((p) => `${p.period}: ${p.conflict_events} conflict events, Goldstein ${formatNumber(p.conflict_goldstein, 1)}`);
     if (measure === "goldstein") {
       const mid = (p) => x(periodStart(p.period)) + barWidth(p) / 2;
-      svg.append("path").attr("class", "net").attr("d", line().x(mid).y((p) => y(p.goldstein_sum))(data));
+      svg.append("path").attr("class", "net")
+        .attr("d", data.length ? `M${data.map((p) => `${mid(p).toFixed(1)},${y(p.goldstein_sum).toFixed(1)}`).join("L")}` : null);
     }
     const totals = data.reduce((t, p) => ({ coop: t.coop + p.coop_events, conflict: t.conflict + p.conflict_events }), { coop: 0, conflict: 0 });
     svg.append("text").attr("class", "row-label").attr("x", margin.left + 6).attr("y", margin.top - 4)
