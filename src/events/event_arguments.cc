@@ -38,6 +38,16 @@ bool Contains(const std::vector<std::string>* values, std::string_view v) {
   return values && std::find(values->begin(), values->end(), v) != values->end();
 }
 
+bool IsParticiplePassive(const DependencyTree& tree, int verb) {
+  if (tree.base_deprel(verb) != "acl" || tree.deprel(verb) == "acl:relcl" || tree.xpos(verb) != "VBN" ||
+      tree.Child(verb, "obj") >= 0 || tree.head(verb) < 0) {
+    return false;
+  }
+  // Hung on a noun the parser made the root, it is a misread main verb: "The parliament
+  // threatened on Monday to ...", "Sudanese troops clashed with rebels".
+  return tree.deprel(tree.head(verb)) != "root";
+}
+
 int PassiveAgent(const DependencyTree& tree, int verb) {
   int agent = tree.Child(verb, "obl:agent");
   if (agent >= 0) return agent;
@@ -611,13 +621,7 @@ void EventCoder::FindVerbArguments(SentenceState& st, int verb, const TriggerPat
   bool passive = tree.Child(verb, "nsubj:pass") >= 0 || tree.Child(verb, "aux:pass") >= 0;
   // "two Americans accused of helping Ghosn", "civilians killed in the raid": a past
   // participle modifying a noun is passive.
-  // (With an object, or hung on a noun the parser made the root, it is a misread main verb:
-  // "Serb forces killed three Albanians", "The parliament threatened on Monday to ...".)
-  if (tree.base_deprel(verb) == "acl" && tree.deprel(verb) != "acl:relcl" &&
-      tree.token(verb).xpos == "VBN" && tree.Child(verb, "obj") < 0 && tree.head(verb) >= 0 &&
-      tree.deprel(tree.head(verb)) != "root") {
-    passive = true;
-  }
+  if (coder_internal::IsParticiplePassive(tree, verb)) passive = true;
   int subject = -1, object = -1;
   // "Serb forces were engaged in ethnic cleansing": in these passives the subject acts.
   if (passive && lexicon_.IsCue("agentive_passive", LowerLemma(tree, verb))) passive = false;

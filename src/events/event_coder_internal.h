@@ -47,6 +47,10 @@ bool IsInfinitiveComplement(const DependencyTree& tree, int verb, int clause);
 // True when `clause` is an adverbial "to" infinitive ("ordered the troops to withdraw" as
 // the parser may read it), whatever stands before it.
 bool IsToInfinitive(const DependencyTree& tree, int clause);
+// True when `verb` is a past participle modifying a noun, read as a passive ("civilians
+// killed in the raid"): no object, not a relative clause, not hung on the root (a misread
+// main verb).
+bool IsParticiplePassive(const DependencyTree& tree, int verb);
 // The agent of a passive verb: its "by" phrase (obl:agent or obl), or one the parser hung
 // on the passive's second object ("were denied visas by the State Department"); or -1.
 int PassiveAgent(const DependencyTree& tree, int verb);
