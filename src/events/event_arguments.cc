@@ -896,8 +896,10 @@ std::vector<int> EventCoder::ComplementTargets(SentenceState& st, int word,
   std::vector<int> clauses;
   for (int c : tree.children(word)) {
     std::string_view rel = tree.deprel(c);
+    // ... or the "for" phrase of "call for", "press for" ("called for action against").
+    bool for_phrase = tree.base_deprel(c) == "obl" && tree.upos(c) == "NOUN" && tree.CaseMarker(c) == "for";
     if (rel == "xcomp" || rel == "ccomp" || coder_internal::IsInfinitiveComplement(tree, word, c) ||
-        (rel == "obj" && tree.upos(c) == "NOUN")) {
+        (rel == "obj" && tree.upos(c) == "NOUN") || for_phrase) {
       clauses.push_back(c);
     }
   }
