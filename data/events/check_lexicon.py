@@ -41,7 +41,7 @@ MAP_NAMES = COMPLEMENT_KINDS | {"future"}
 # Cue kinds: no code (CODE column is "-"), used by the coder.
 CUE_KINDS = {"light", "negation", "modal", "block", "future", "obligation",
              "representative", "quantity", "measure", "object_control",
-             "place_noun", "time_noun", "copular", "denial", "seat_verb", "opaque", "victim", "relational",
+             "place_noun", "time_noun", "copular", "frame_noun", "denial", "seat_verb", "opaque", "victim", "relational",
              "agentive_passive", "weapon", "title", "common_name", "sport", "arts"}
 # Cue kinds that recode the event they govern through a map.
 MAPPED_CUE_KINDS = {"future", "obligation"}

@@ -319,8 +319,25 @@ bool EventCoder::IsBlocked(const SentenceState& st, int token) const {
   return false;
 }
 
+bool EventCoder::FramedByHead(const SentenceState& st, int noun) const {
+  const DependencyTree& tree = st.tree;
+  int head = tree.head(noun);
+  if (tree.deprel(noun) != "compound" || head < 0 || tree.upos(head) != "NOUN" ||
+      !lexicon_.IsCue("frame_noun", LowerLemma(tree, head))) {
+    return false;
+  }
+  // A phrase the lexicon lists whole ("mediation effort", "peace process") is matched at
+  // its head instead.
+  for (const TriggerPattern* p : FittingPatterns(st, head)) {
+    if (IsPlainKind(p->kind)) return false;
+  }
+  return true;
+}
+
 int EventCoder::LightGovernor(const SentenceState& st, int noun) const {
   const DependencyTree& tree = st.tree;
+  // "resumed the dialogue process": the event noun inside a frame noun takes its verb.
+  if (FramedByHead(st, noun)) noun = tree.head(noun);
   int gov = tree.head(noun);
   std::string_view rel = tree.deprel(noun);
   if (gov < 0 || !lexicon_.IsCue("light", LowerLemma(tree, gov))) return -1;
@@ -368,7 +385,8 @@ bool EventCoder::PlainTrigger(const SentenceState& st, int token, Candidate* out
       // "riot police", "the peacekeeping force" (multi-word triggers such as "air strike" are
       // matched at their head).
       int head = st.tree.head(token);
-      if (st.tree.deprel(token) == "compound" && head >= 0 && st.tree.upos(head) != "VERB") {
+      if (st.tree.deprel(token) == "compound" && head >= 0 && st.tree.upos(head) != "VERB" &&
+          !FramedByHead(st, token)) {
         continue;
       }
       governor = LightGovernor(st, token);
@@ -488,8 +506,18 @@ int EventCoder::GovernedEvent(const SentenceState& st, int token, const TriggerP
       *inner = std::move(probe);
       return xc;
     }
-    // "promised to continue military aid": a light verb passes on to its object.
+    // "promised to continue military aid": a light verb passes on to its object ("decided to
+    // resume the dialogue process": to the event noun its frame noun holds).
     int obj = tree.Child(c, "obj");
+    if (obj >= 0 && lexicon_.IsCue("frame_noun", LowerLemma(tree, obj))) {
+      for (int f : tree.Children(obj, "compound")) {
+        if (lexicon_.IsCue("light", LowerLemma(tree, c)) && !st.scratch->suppressed[f] &&
+            PlainTrigger(st, f, &probe, /*as_complement=*/true) && probe.pattern->kind != "speech") {
+          *inner = std::move(probe);
+          return f;
+        }
+      }
+    }
     if (obj >= 0 && lexicon_.IsCue("light", LowerLemma(tree, c)) && !st.scratch->suppressed[obj] &&
         PlainTrigger(st, obj, &probe, /*as_complement=*/true) && probe.pattern->kind != "speech") {
       *inner = std::move(probe);

@@ -159,6 +159,9 @@ class EventCoder {
   // Whether the verb `noun` is the object of has an entry that lists it among its objects
   // ("called off a strike"): then the verb's event stands for both. Light verbs never do.
   bool VerbClaimsObject(SentenceState& st, int noun) const;
+  // Whether `noun` is an event noun compounded with a frame noun ("the *dialogue* process",
+  // "a *mediation* effort"), which stands for it.
+  bool FramedByHead(const SentenceState& st, int noun) const;
   bool HasClausalComplement(const SentenceState& st, int token, const TriggerPattern& p) const;
   bool HasPlainFit(const SentenceState& st, int token) const;
   // True when `token` codes an event of its own here (a plain entry, or a complement word

@@ -13,7 +13,7 @@ namespace {
 // Kinds whose lemmas are cue words rather than triggers of their own.
 constexpr std::string_view kCueKinds[] = {
     "light",  "negation",       "modal",      "future", "obligation", "representative",
-    "quantity", "measure", "object_control", "place_noun", "time_noun", "copular", "denial", "seat_verb", "opaque", "victim", "relational", "agentive_passive", "weapon", "title", "common_name", "sport", "arts"};
+    "quantity", "measure", "object_control", "place_noun", "time_noun", "copular", "frame_noun", "denial", "seat_verb", "opaque", "victim", "relational", "agentive_passive", "weapon", "title", "common_name", "sport", "arts"};
 constexpr std::string_view kTriggerKinds[] = {
     "verb",   "noun",   "adj",    "speech", "intent",     "appeal",     "demand",
     "reject", "threat", "accuse", "investigate", "block"};
