@@ -942,7 +942,9 @@ std::vector<int> EventCoder::ComplementTargets(SentenceState& st, int word,
 void EventCoder::FindArguments(SentenceState& st, Candidate* c) const {
   const TriggerPattern& p = *c->pattern;
   if (p.pos == "noun") {
-    FindNounArguments(st, c->trigger, p, c);
+    // "the dialogue process with Ukraine": a framed event noun's arguments are its frame's.
+    int phrase = FramedByHead(st, c->trigger) ? st.tree.head(c->trigger) : c->trigger;
+    FindNounArguments(st, phrase, p, c);
   } else if (p.pos == "adj") {
     // "Russia is critical of the plan": the adjective heads a copular clause.
     c->source_head = SubjectOf(st, c->trigger);
