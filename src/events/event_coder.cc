@@ -690,9 +690,7 @@ void EventCoder::CodeReportedObligation(SentenceState& st, const Candidate& spee
   const TriggerPattern* obligation = nullptr;
   for (int ch : tree.children(clause)) {
     if (tree.base_deprel(ch) != "aux") continue;
-    for (const TriggerPattern* p : lexicon_.Cues("obligation", LowerLemma(tree, ch))) {
-      if (p->extra.empty()) obligation = p;
-    }
+    if (const TriggerPattern* p = AuxObligation(LowerLemma(tree, ch))) obligation = p;
   }
   int gov = tree.head(clause);  // "Y has to withdraw": the clause is the complement of "have"
   if (!obligation && gov >= 0 && tree.deprel(clause) == "xcomp") {

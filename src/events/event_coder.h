@@ -152,6 +152,9 @@ class EventCoder {
   bool ComplementTrigger(SentenceState& st, int token, Candidate* out) const;
   // True when a complement-taking word governs a clause (infinitive or "that" clause) and
   // may code its own fallback code when that clause is no coded event.
+  // The one-word obligation cue ("must", "should") an auxiliary lemma is, or null; the
+  // "have" of "have to" is none (it also makes perfects: "had bombed").
+  const TriggerPattern* AuxObligation(std::string_view lemma) const;
   // Whether `clause` (a "that" clause of `governor`) is what a demand, appeal or promise
   // asks for: a bare verb or one under a modal ("demanded that Turkey stop", "agreed that
   // they should cooperate").

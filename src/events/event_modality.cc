@@ -74,6 +74,14 @@ bool EventCoder::NeitherNor(const DependencyTree& tree, int clause) const {
   return false;
 }
 
+const TriggerPattern* EventCoder::AuxObligation(std::string_view lemma) const {
+  const TriggerPattern* found = nullptr;
+  for (const TriggerPattern* p : lexicon_.Cues("obligation", lemma)) {
+    if (p->extra.empty()) found = p;
+  }
+  return found;
+}
+
 bool EventCoder::IsWantedClause(const SentenceState& st, int governor, int clause) const {
   const DependencyTree& tree = st.tree;
   if (tree.upos(clause) != "VERB") return false;
@@ -89,9 +97,7 @@ bool EventCoder::IsWantedClause(const SentenceState& st, int governor, int claus
     if (tree.base_deprel(ch) != "aux") continue;
     std::string lemma = LowerLemma(tree, ch);
     if (lexicon_.IsCue("modal", lemma) || lexicon_.IsCue("future", lemma)) return true;
-    for (const TriggerPattern* p : lexicon_.Cues("obligation", lemma)) {
-      if (p->extra.empty()) return true;  // "must", "should"; not the "have" of "had bombed"
-    }
+    if (AuxObligation(lemma)) return true;  // "must", "should"; not the "have" of "had bombed"
   }
   return false;
 }
@@ -151,9 +157,7 @@ Modality EventCoder::ModalityOf(const SentenceState& st, int trigger, int govern
       // tense and obligation are ApplyTense's).
       if (i >= own && rel == "aux") {
         if (lexicon_.IsCue("future", lemma)) hypothetical = true;
-        for (const TriggerPattern* p : lexicon_.Cues("obligation", lemma)) {
-          if (p->extra.empty()) hypothetical = true;  // "must", "should"; not "have" (to)
-        }
+        if (AuxObligation(lemma)) hypothetical = true;  // "must", "should"; not "have" (to)
       }
       if ((rel == "advmod" || rel == "det" || rel == "cc" || rel == "mark" || rel == "case") &&
           lexicon_.IsCue("negation", lemma) && lemma != "fail") {
@@ -270,11 +274,8 @@ void EventCoder::ApplyTense(SentenceState& st, Candidate* c) const {
     std::string_view rel = tree.base_deprel(ch);
     std::string lemma = LowerLemma(tree, ch);
     if (rel == "aux" && (lexicon_.IsCue("future", lemma) || lemma == "would")) future = true;
-    if (rel == "aux" && lexicon_.IsCue("obligation", lemma)) {
-      auto cues = lexicon_.Cues("obligation", lemma);
-      for (const TriggerPattern* p : cues) {
-        if (p->extra.empty()) obligation = p;
-      }
+    if (rel == "aux") {
+      if (const TriggerPattern* p = AuxObligation(lemma)) obligation = p;
     }
     if ((rel == "advmod" || rel == "det") && lexicon_.IsCue("negation", lemma)) negated = true;
   }

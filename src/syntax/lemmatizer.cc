@@ -46,24 +46,31 @@ char WordClass(std::string_view xpos) {
 
 // Regular English inflections undone for a lower-cased form with this tag: "-ed" (bomb,
 // bombe, undoubled "shipped" -> ship, "-ied" -> y), "-ing" likewise, "-s"/"-es"/"-ies".
-void RegularStems(std::string_view lower, std::string_view xpos, std::vector<std::string>* out) {
+// Each candidate goes to `take` (no list is built: this runs for every word).
+template <typename Take>
+void RegularStems(std::string_view lower, std::string_view xpos, std::string* scratch, Take take) {
   auto ends = [&](std::string_view suf) {
     return lower.size() > suf.size() + 1 && lower.substr(lower.size() - suf.size()) == suf;
   };
+  auto with = [&](std::string_view stem, std::string_view tail) {
+    scratch->assign(stem);
+    scratch->append(tail);
+    take(*scratch);
+  };
   auto stem_forms = [&](std::string_view stem) {
-    out->emplace_back(stem);
-    out->push_back(std::string(stem) + "e");
+    with(stem, "");
+    with(stem, "e");
     size_t n = stem.size();
-    if (n >= 3 && stem[n - 1] == stem[n - 2]) out->emplace_back(stem.substr(0, n - 1));
+    if (n >= 3 && stem[n - 1] == stem[n - 2]) with(stem.substr(0, n - 1), "");
   };
   bool verb = !xpos.empty() && xpos[0] == 'V';
-  if (verb && ends("ied")) out->push_back(std::string(lower.substr(0, lower.size() - 3)) + "y");
+  if (verb && ends("ied")) with(lower.substr(0, lower.size() - 3), "y");
   if (verb && ends("ed")) stem_forms(lower.substr(0, lower.size() - 2));
   if (verb && ends("ing")) stem_forms(lower.substr(0, lower.size() - 3));
   if (xpos == "VBZ" || xpos == "NNS") {
-    if (ends("ies")) out->push_back(std::string(lower.substr(0, lower.size() - 3)) + "y");
-    if (ends("es")) out->emplace_back(lower.substr(0, lower.size() - 2));
-    if (ends("s") && !ends("ss")) out->emplace_back(lower.substr(0, lower.size() - 1));
+    if (ends("ies")) with(lower.substr(0, lower.size() - 3), "y");
+    if (ends("es")) with(lower.substr(0, lower.size() - 2), "");
+    if (ends("s") && !ends("ss")) with(lower.substr(0, lower.size() - 1), "");
   }
 }
 
@@ -212,11 +219,9 @@ bool Lemmatizer::ApplyRules(std::string_view form, std::string_view xpos, std::s
     if (cls == 0 || best_rank == 2) break;
   }
   if (cls != 0 && best_rank < 2) {
-    std::vector<std::string> stems;
-    RegularStems(lower, xpos, &stems);
     int rule_rank = best_rank;
     std::string rule_lemma = *lemma;
-    for (const std::string& st : stems) consider(st);
+    RegularStems(lower, xpos, &candidate, consider);
     // A regular stem is only taken when training saw it as a lemma; else the rule stands.
     if (best_rank <= 0) best_rank = rule_rank, *lemma = rule_lemma;
   }
