@@ -1,8 +1,9 @@
 // StorePool: read-only EventStore connections shared by the server's worker threads.
 //
 // An EventStore is single-threaded, so each request leases one connection for its duration
-// and gives it back when the Lease goes out of scope. Connections are opened lazily, up to
-// `max_connections`; a request that finds all of them leased waits for one.
+// and gives it back when the Lease goes out of scope. All `max_connections` connections are
+// opened, and have read the schema, before Open returns, so that the first requests after
+// start find them ready; a request that finds all of them leased waits for one.
 //
 // Thread safety: Acquire may be called from any number of threads; a Lease and the store it
 // holds belong to the thread that acquired it.
@@ -37,27 +38,24 @@ class StorePool {
     std::unique_ptr<EventStore> store_;
   };
 
-  // Opens the first connection at once, so a missing or foreign file is reported here.
+  // Opens every connection at once, so a missing or foreign file is reported here.
   static Result<std::unique_ptr<StorePool>> Open(const std::string& path, size_t max_connections);
   StorePool(const StorePool&) = delete;
   StorePool& operator=(const StorePool&) = delete;
 
   const std::string& path() const { return path_; }
 
-  // A connection of its own for the caller, or the error of opening one.
+  // A connection of its own for the caller; waits while every connection is leased.
   Result<Lease> Acquire();
 
  private:
-  StorePool(std::string path, size_t max_connections)
-      : path_(std::move(path)), max_connections_(max_connections) {}
+  explicit StorePool(std::string path) : path_(std::move(path)) {}
   void Release(std::unique_ptr<EventStore> store);
 
   std::string path_;
-  size_t max_connections_;
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<EventStore>> idle_;
-  size_t open_ = 0;
 };
 
 }  // namespace sitrep::server
